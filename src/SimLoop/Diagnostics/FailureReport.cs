@@ -1,0 +1,74 @@
+using System.Text;
+using SimLoop.Tracing;
+
+namespace SimLoop.Diagnostics;
+
+/// <summary>Composes the text every failure surfaces with. Tests pin its output; change it deliberately.</summary>
+internal static class FailureReport
+{
+    public const int StepsShown = 12;
+
+    public static string Compose(RunFailure failure, ulong seed, string strategy, string replayToken, int? iteration, Trace trace, string? extra = null)
+    {
+        var text = new StringBuilder();
+        text.Append("SimLoop: ").Append(failure.What.TrimEnd());
+        if (failure.Exception is not null && failure.Kind is FailureKind.Exception or FailureKind.UnobservedException)
+        {
+            text.Append("\n\n").Append(DescribeException(failure.Exception));
+        }
+
+        if (failure.Why is not null)
+        {
+            text.Append("\n\nWhy: ").Append(failure.Why);
+        }
+
+        if (failure.Fix is not null)
+        {
+            text.Append("\nFix: ").Append(failure.Fix);
+        }
+
+        if (extra is not null)
+        {
+            text.Append("\n\n").Append(extra.TrimEnd());
+        }
+
+        text.Append("\n\nReproduce: seed ").Append(TimeFormat.Hex(seed)).Append(", strategy ").Append(strategy);
+        if (iteration is { } i)
+        {
+            text.Append(", iteration ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        text.Append(".\n  replay with: new SimOptions { Replay = \"").Append(replayToken).Append("\" }")
+            .Append("\n          or: SIMLOOP_REPLAY=").Append(replayToken);
+
+        var shown = Math.Min(StepsShown, trace.Steps.Count);
+        text.Append("\n\nLast ").Append(shown).Append(" of ").Append(trace.TotalSteps).Append(" steps:\n")
+            .Append(trace.ToText(StepsShown));
+        return text.ToString();
+    }
+
+    /// <summary>The exception's type, message and the first lines of its stack, without the runtime's plumbing frames.</summary>
+    public static string DescribeException(Exception exception)
+    {
+        var text = new StringBuilder();
+        text.Append(exception.GetType().FullName).Append(": ").Append(exception.Message);
+        var stack = exception.StackTrace;
+        if (stack is not null)
+        {
+            foreach (var line in stack.Split('\n').Select(l => l.TrimEnd()).Where(IsUserFrame).Take(8))
+            {
+                text.Append('\n').Append(line);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsUserFrame(string line) =>
+        line.Length > 0
+        && !line.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
+        && !line.Contains("System.Runtime.ExceptionServices", StringComparison.Ordinal)
+        && !line.Contains("--- End of stack trace", StringComparison.Ordinal)
+        && !line.Contains("System.Threading.Tasks.Task", StringComparison.Ordinal)
+        && !line.Contains(" SimLoop.", StringComparison.Ordinal);
+}

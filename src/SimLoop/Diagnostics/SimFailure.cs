@@ -1,0 +1,44 @@
+namespace SimLoop;
+
+/// <summary>Everything known about one failed run: what failed, and how to get it back.</summary>
+public sealed class SimFailure
+{
+    internal SimFailure(FailureKind kind, ulong seed, string replayToken, int iteration, string message, Exception? exception, Trace trace, string? taskName)
+    {
+        Kind = kind;
+        Seed = seed;
+        ReplayToken = replayToken;
+        Iteration = iteration;
+        Message = message;
+        Exception = exception;
+        Trace = trace;
+        TaskName = taskName;
+    }
+
+    /// <summary>What failed.</summary>
+    public FailureKind Kind { get; }
+
+    /// <summary>The seed of the failing run.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Set <see cref="SimOptions.Replay"/> to this to reproduce the run exactly.</summary>
+    public string ReplayToken { get; }
+
+    /// <summary>The exploration iteration that failed (0 for a single <see cref="Sim.Run(Func{Task}, SimOptions?)"/>).</summary>
+    public int Iteration { get; }
+
+    /// <summary>The full human-readable report: what happened, why, how to fix it, how to reproduce it, the last steps.</summary>
+    public string Message { get; }
+
+    /// <summary>The user's exception, when the failure is one.</summary>
+    public Exception? Exception { get; }
+
+    /// <summary>The steps of the failing run (the last ones, or all when tracing was on).</summary>
+    public Trace Trace { get; }
+
+    /// <summary>The simulated task the failure is attributed to, when there is one.</summary>
+    public string? TaskName { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}

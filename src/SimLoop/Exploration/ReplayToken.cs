@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace SimLoop.Exploration;
+
+/// <summary>
+/// A copy-pastable, versioned handle on one run: SL1_&lt;strategy&gt;_&lt;seed hex&gt;[_&lt;decisions&gt;]_&lt;check&gt;.
+/// Underscores only, so a double-click selects the whole token in a terminal. Without decisions the strategy
+/// re-derives every choice from the seed; with decisions (a shrunk schedule) they are replayed in order and an
+/// exhausted list falls back to index 0 (FIFO). The check digits catch a token that was cut or mistyped.
+/// </summary>
+internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<int>? Decisions)
+{
+    public const string Version = "SL1";
+    private const string Example = "SL1_random_2A_3f0c";
+
+    public override string ToString()
+    {
+        var body = new StringBuilder(Version).Append('_').Append(Strategy).Append('_')
+            .Append(Seed.ToString("X", CultureInfo.InvariantCulture));
+        if (Decisions is not null)
+        {
+            body.Append('_').Append(DecisionCodec.Encode(Decisions));
+        }
+
+        var text = body.ToString();
+        return text + "_" + Check(text);
+    }
+
+    public static ReplayToken Parse(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var text = token.Trim();
+        var parts = text.Split('_');
+        if (parts.Length is < 4 or > 5 || parts[0].Length == 0)
+        {
+            throw Invalid(token, "it does not have the form SL1_<strategy>_<seed>[_<decisions>]_<check>");
+        }
+
+        if (!string.Equals(parts[0], Version, StringComparison.Ordinal))
+        {
+            throw Invalid(token, $"it is version '{parts[0]}', and this SimLoop reads version {Version} only (was it made by another SimLoop release?)");
+        }
+
+        var body = text[..text.LastIndexOf('_')];
+        if (!string.Equals(parts[^1], Check(body), StringComparison.Ordinal))
+        {
+            throw Invalid(token, "its check digits do not match (the token was cut or mistyped; copy it whole from the failure message)");
+        }
+
+        if (!ulong.TryParse(parts[2], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var seed))
+        {
+            throw Invalid(token, $"its seed '{parts[2]}' is not a hexadecimal number");
+        }
+
+        IReadOnlyList<int>? decisions = null;
+        if (parts.Length == 5)
+        {
+            decisions = DecisionCodec.Decode(parts[3])
+                ?? throw Invalid(token, "its decision list is damaged");
+        }
+
+        return new ReplayToken(parts[1], seed, decisions);
+    }
+
+    public static ArgumentException Invalid(string token, string reason) => new(
+        $"The replay token '{token}' is not valid: {reason}. A replay token looks like {Example} " +
+        "(version, strategy, seed in hex, an optional decision list, check digits); a failing run prints it after 'replay with'.");
+
+    private static string Check(string body)
+    {
+        // FNV-1a, folded to 16 bits: enough to catch a cut or a typo.
+        var hash = 2166136261u;
+        foreach (var c in body)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return ((hash ^ (hash >> 16)) & 0xFFFF).ToString("x4", CultureInfo.InvariantCulture);
+    }
+}

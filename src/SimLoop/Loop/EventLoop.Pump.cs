@@ -1,0 +1,156 @@
+using SimLoop.Loop;
+using SimLoop.Time;
+using SimLoop.Tracing;
+
+namespace SimLoop;
+
+// The run loop: fire due events, pick a ready continuation, run it as one step, account for it; when nothing is
+// ready, jump the clock to the next event (autojump, as trio's MockClock and Go's synctest do).
+public sealed partial class EventLoop
+{
+    private SimTask? _running;
+    private long _stepCpu;
+    private long _stepBlock;
+    private long _longestDuration;
+    private long _longestStart;
+    private string? _longestLabel;
+    private SectionKind _longestKind;
+
+    // While events fire (between steps), continuations they wake are tagged with the event's reason and instant.
+    private bool _firing;
+    private ReadyReason _firingReason;
+    private long _firingReadyAt;
+
+    /// <summary>Runs steps until main has finished or the run has failed.</summary>
+    private void Pump()
+    {
+        while (_failure is null && !_main.IsFinished)
+        {
+            FireDueEvents();
+            if (_ready.Count == 0)
+            {
+                if (!_events.TryPeek(out var next))
+                {
+                    FailDeadlock();
+                    return;
+                }
+
+                if (next.Due > _limitTicks)
+                {
+                    FailTimeLimit(next.Due);
+                    return;
+                }
+
+                _now = next.Due;
+                continue;
+            }
+
+            RunStep(TakeReady());
+            if (_failure is not null || _main.IsFinished || Volatile.Read(ref _foreignFailure) is not null)
+            {
+                return;
+            }
+
+            if (_trace.Count >= _options.MaxSteps)
+            {
+                FailStepLimit();
+            }
+            else if (_now > _limitTicks)
+            {
+                FailTimeLimit(_now);
+            }
+        }
+    }
+
+    private ReadyItem TakeReady()
+    {
+        var index = _ready.Count == 1 ? 0 : RecordDecision(_scheduler.PickReady(_ready), _ready.Count);
+        return _ready.RemoveAt(index);
+    }
+
+    /// <summary>
+    /// Before each step, events due at or before now are handled in (due, creation) order; among events due at the
+    /// same instant the strategy decides the order (FIFO keeps creation order, as Go's synctest does).
+    /// </summary>
+    private void FireDueEvents()
+    {
+        while (_events.TryPeek(out var next) && next.Due <= _now)
+        {
+            _events.TakeGroup(next.Due, _sameInstant);
+            while (_sameInstant.Count > 0)
+            {
+                var index = _sameInstant.Count == 1 ? 0 : RecordDecision(_scheduler.PickEvent(_sameInstant), _sameInstant.Count);
+                var due = _sameInstant[index];
+                _sameInstant.RemoveAt(index);
+                Fire(due);
+            }
+        }
+    }
+
+    private void Fire(ScheduledEvent due)
+    {
+        _firing = true;
+        _firingReason = due.Reason;
+        _firingReadyAt = due.Due;
+        try
+        {
+            due.Fire(this);
+        }
+        catch (Exception exception)
+        {
+            FailEscapedException(_loopTask, exception, "while the loop fired a timer or worker completion");
+        }
+        finally
+        {
+            _firing = false;
+        }
+    }
+
+    private void RunStep(in ReadyItem item)
+    {
+        var owner = item.Owner;
+        var start = _now;
+        _running = owner;
+        _stepCpu = 0;
+        _stepBlock = 0;
+        _longestDuration = -1;
+        _longestLabel = null;
+        var firstSection = _trace.SectionCount;
+
+        // A fresh context per step: see StepContext for why this is what prevents inline resumption.
+        SynchronizationContext.SetSynchronizationContext(new StepContext(this, owner));
+        try
+        {
+            item.Invoke();
+        }
+        catch (Exception exception)
+        {
+            FailEscapedException(owner, exception, "in a step");
+        }
+        finally
+        {
+            _running = null;
+            SynchronizationContext.SetSynchronizationContext(_betweenSteps);
+        }
+
+        FlushYields();
+
+        var record = new StepRecord
+        {
+            Index = _trace.Count,
+            Start = start,
+            End = _now,
+            ReadyAt = item.ReadyAt,
+            TaskId = owner.Id,
+            Reason = item.Reason,
+            FirstSection = firstSection,
+            SectionCount = _trace.SectionCount - firstSection,
+            LongestLabel = _longestLabel,
+            LongestKind = _longestKind,
+            LongestStart = _longestStart,
+            LongestDuration = Math.Max(0, _longestDuration),
+        };
+        _trace.Record(record);
+        _fairness.Account(owner, record, _stepCpu, _stepBlock);
+    }
+}

@@ -1,0 +1,152 @@
+using SimLoop.Diagnostics;
+using SimLoop.Fairness;
+using SimLoop.Loop;
+using SimLoop.Scheduling;
+using SimLoop.Tracing;
+
+namespace SimLoop;
+
+// Starting a run, ending it, and turning the loop's state into a SimResult or a SimFailure.
+public sealed partial class EventLoop
+{
+    private readonly FairnessTracker _fairness;
+    private readonly List<int>? _decisions;
+    private readonly RunPlan _plan;
+
+    /// <summary>The decisions taken so far, when the plan asked for them to be recorded.</summary>
+    internal IReadOnlyList<int>? Decisions => _decisions;
+
+    internal ulong TraceHash => _trace.Hash;
+
+    internal bool ReplayDiverged => _scheduler is ReplayScheduler { Diverged: true };
+
+    /// <summary>Runs <paramref name="main"/> on a fresh loop on the calling thread and returns how it ended; never throws for a failed run.</summary>
+    internal static EventLoop Execute(Func<Task> main, SimOptions options, RunPlan plan)
+    {
+        if (t_current is { } running)
+        {
+            throw new InvalidOperationException(
+                $"Sim.Run was called inside a running simulation (task '{running.CurrentTaskName ?? "(between steps)"}', " +
+                $"at virtual time {TimeFormat.Instant(running.Elapsed)}). A thread runs one event loop at a time, as asyncio allows one running loop: " +
+                "await the code directly, or start it with Sim.Spawn to run it concurrently.");
+        }
+
+        var loop = new EventLoop(options, plan);
+        var callerContext = SynchronizationContext.Current;
+        t_current = loop;
+        try
+        {
+            SynchronizationContext.SetSynchronizationContext(loop._betweenSteps);
+            loop.StartMain(main);
+            loop.Pump();
+            loop.TakeForeignFailure();
+            if (loop._failure is null)
+            {
+                loop.FinishMain();
+            }
+
+            loop.TakeForeignFailure();
+        }
+        finally
+        {
+            loop._finished = true;
+            t_current = null;
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+
+        return loop;
+    }
+
+    internal RunFailure? Failure => _failure;
+
+    internal Task? MainBody => _main.Body;
+
+    internal SimResult ToResult() => new(
+        Elapsed,
+        _trace.Count,
+        Seed,
+        StrategyName,
+        _plan.Token(_decisions),
+        BuildFairness(),
+        BuildTrace(),
+        CancelledTaskNames());
+
+    internal SimFailure ToFailure(int iteration, string? extra = null)
+    {
+        var failure = _failure ?? throw new InvalidOperationException("The run did not fail.");
+        var token = _plan.Token(_decisions);
+        var trace = BuildTrace();
+        var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra);
+        return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName);
+    }
+
+    internal Trace BuildTrace() => _trace.ToTrace(TaskName);
+
+    internal FairnessReport BuildFairness()
+    {
+        var tasks = _tasks.Select(ToStats).ToList();
+        if (_loopTask.Steps > 0)
+        {
+            tasks.Insert(0, ToStats(_loopTask));
+        }
+
+        var elapsed = Elapsed;
+        var pool = new WorkerPoolStats(
+            _pool.Workers,
+            _pool.Jobs,
+            TimeSpan.FromTicks(_pool.BusyTicks),
+            TimeSpan.FromTicks(_pool.TotalQueueDelay),
+            TimeSpan.FromTicks(_pool.MaxQueueDelay),
+            elapsed <= TimeSpan.Zero ? 0 : (double)_pool.BusyTicks / (_pool.Workers * (double)elapsed.Ticks));
+        return new FairnessReport(tasks, elapsed, TimeSpan.FromTicks(_fairness.LoopBusy), TimeSpan.FromTicks(_fairness.MaxLoopLag), _fairness.SlowSteps, _options.SlowStepThreshold, pool);
+    }
+
+    private static TaskStats ToStats(SimTask t) => new(
+        t.Name,
+        t.Steps,
+        TimeSpan.FromTicks(t.CpuTicks),
+        TimeSpan.FromTicks(t.BlockTicks),
+        TimeSpan.FromTicks(t.MaxSchedulingDelay),
+        TimeSpan.FromTicks(t.TotalSchedulingDelay),
+        TimeSpan.FromTicks(t.MaxTimerLateness),
+        t.TimerWakeups,
+        t.WorkerJobs,
+        TimeSpan.FromTicks(t.WorkerTicks),
+        TimeSpan.FromTicks(t.MaxQueueDelay));
+
+    /// <summary>Main's task finished: a failure if it faulted or was cancelled, else asyncio.run's clean-up.</summary>
+    private void FinishMain()
+    {
+        var body = _main.Body!;
+        if (body.IsFaulted || body.IsCanceled)
+        {
+            var exception = body.IsFaulted
+                ? body.Exception!.InnerExceptions.Count == 1 ? body.Exception.InnerException! : body.Exception
+                : new OperationCanceledException("main was cancelled.");
+            FailMainException(exception);
+            return;
+        }
+
+        ShutDown();
+    }
+
+    private void TakeForeignFailure()
+    {
+        if (Volatile.Read(ref _foreignFailure) is { } foreign)
+        {
+            // Real concurrency invalidates everything after it; it wins over what the loop saw later.
+            _failure = _failure is null || _failure.Kind is FailureKind.Deadlock or FailureKind.StepLimit or FailureKind.TimeLimit ? foreign : _failure;
+        }
+    }
+
+    private int RecordDecision(int chosen, int count)
+    {
+        if ((uint)chosen >= (uint)count)
+        {
+            throw new InvalidOperationException($"Strategy '{StrategyName}' chose index {chosen} among {count} candidates; this is a bug in the strategy.");
+        }
+
+        _decisions?.Add(chosen);
+        return chosen;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+
+namespace SimLoop;
+
+/// <summary>
+/// Settings of one simulated run. Immutable; validated once when the run starts, with every problem listed in a
+/// single <see cref="ArgumentException"/>.
+/// </summary>
+public record SimOptions
+{
+    /// <summary>The epoch of virtual time, 2000-01-01T00:00:00Z: a date nobody mistakes for "now".</summary>
+    public static readonly DateTimeOffset DefaultStartTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly ulong _seed;
+
+    /// <summary>The run's seed: every decision of the strategy and every Sim.Chance/Choose derives from it.</summary>
+    public ulong Seed
+    {
+        get => _seed;
+        init
+        {
+            _seed = value;
+            HasExplicitSeed = true;
+        }
+    }
+
+    /// <summary>Who resolves the loop's choices. <see cref="Strategy.Fifo"/> (asyncio's order) unless set.</summary>
+    public Strategy Strategy { get; init; } = Strategy.Fifo;
+
+    /// <summary>The virtual instant the run starts at.</summary>
+    public DateTimeOffset StartTime { get; init; } = DefaultStartTime;
+
+    /// <summary>A run that needs more steps than this fails with <see cref="FailureKind.StepLimit"/> (a livelock or a busy loop).</summary>
+    public long MaxSteps { get; init; } = 1_000_000;
+
+    /// <summary>A run whose virtual clock would pass this fails with <see cref="FailureKind.TimeLimit"/>.</summary>
+    public TimeSpan MaxVirtualTime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Workers of the simulated pool behind Sim.ToThread. A fixed default, never the machine's core count.</summary>
+    public int WorkerThreads { get; init; } = 4;
+
+    /// <summary>A step whose Cpu + Block cost reaches this is listed in <see cref="FairnessReport.SlowSteps"/> (asyncio's debug-mode default).</summary>
+    public TimeSpan SlowStepThreshold { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A replay token from a failure message: reproduces that run exactly (strategy, seed and decisions).</summary>
+    public string? Replay { get; init; }
+
+    /// <summary>Keep every step in <see cref="SimResult.Trace"/> (the last steps are always kept). Costs memory per step.</summary>
+    public bool RecordTrace { get; init; }
+
+    /// <summary>True when <see cref="Seed"/> was set explicitly (exploration draws a fresh one otherwise).</summary>
+    internal bool HasExplicitSeed { get; private init; }
+
+    /// <summary>Throws one <see cref="ArgumentException"/> listing every invalid setting.</summary>
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        CollectProblems(problems);
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var message = new StringBuilder();
+        message.Append(CultureInfo.InvariantCulture, $"{GetType().Name} is invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+        foreach (var problem in problems)
+        {
+            message.Append("\n  - ").Append(problem);
+        }
+
+        throw new ArgumentException(message.ToString());
+    }
+
+    /// <summary>Adds one sentence per invalid setting; derived options add theirs.</summary>
+    private protected virtual void CollectProblems(List<string> problems)
+    {
+        if (Strategy is null)
+        {
+            problems.Add("Strategy is null; use Strategy.Fifo (the default) or another Strategy.");
+        }
+
+        if (MaxSteps <= 0)
+        {
+            problems.Add(Invariant($"MaxSteps must be positive, but was {MaxSteps}."));
+        }
+
+        if (MaxVirtualTime <= TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"MaxVirtualTime must be positive, but was {MaxVirtualTime}."));
+        }
+
+        if (WorkerThreads <= 0)
+        {
+            problems.Add(Invariant($"WorkerThreads must be at least 1, but was {WorkerThreads}."));
+        }
+
+        if (SlowStepThreshold <= TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"SlowStepThreshold must be positive, but was {SlowStepThreshold}."));
+        }
+
+        if (StartTime.Offset != TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"StartTime must be UTC (offset 00:00), but was {StartTime:O}."));
+        }
+    }
+
+    private protected static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

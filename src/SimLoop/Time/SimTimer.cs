@@ -1,0 +1,106 @@
+using SimLoop.Loop;
+
+namespace SimLoop.Time;
+
+/// <summary>
+/// An <see cref="ITimer"/> on virtual time: what <see cref="VirtualTimeProvider.CreateTimer"/> returns, and so what
+/// Task.Delay(t, Sim.Time), CancellationTokenSource(t, Sim.Time), PeriodicTimer and WaitAsync run on.
+/// Its callback runs as a loop step owned by the task that created the timer, never on a real thread.
+/// </summary>
+internal sealed class SimTimer : ScheduledEvent, ITimer
+{
+    private static readonly SendOrPostCallback s_run = static state => ((SimTimer)state!).Run();
+
+    private readonly EventLoop _loop;
+    private readonly TimerCallback _callback;
+    private readonly object? _state;
+    private readonly ExecutionContext? _executionContext;
+    private readonly SimTask _owner;
+    private long _periodTicks;
+    private bool _disposed;
+
+    public SimTimer(EventLoop loop, SimTask owner, TimerCallback callback, object? state)
+    {
+        _loop = loop;
+        _owner = owner;
+        _callback = callback;
+        _state = state;
+
+        // Like System.Threading.Timer, the callback runs in the creator's ExecutionContext (AsyncLocals flow).
+        _executionContext = ExecutionContext.Capture();
+    }
+
+    public bool Change(TimeSpan dueTime, TimeSpan period)
+    {
+        ValidateInterval(dueTime, nameof(dueTime));
+        ValidateInterval(period, nameof(period));
+        _loop.EnsureOnLoopThread("ITimer.Change");
+        if (_disposed)
+        {
+            return false;
+        }
+
+        _periodTicks = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            EventQueue.Cancel(this);
+        }
+        else
+        {
+            _loop.Schedule(this, dueTime.Ticks);
+        }
+
+        return true;
+    }
+
+    public override void Fire(EventLoop loop)
+    {
+        loop.EnqueueFromEvent(s_run, this, _owner, Due, ReadyReason.Timer);
+
+        // The next period counts from this firing, as a real timer counts from when its thread fired it.
+        if (_periodTicks > 0)
+        {
+            loop.Schedule(this, _periodTicks);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        EventQueue.Cancel(this);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Run()
+    {
+        // A timer disposed after it fired but before its step ran stays silent: deterministic, and what callers expect.
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (_executionContext is null)
+        {
+            _callback(_state);
+        }
+        else
+        {
+            ExecutionContext.Run(_executionContext, static s => ((SimTimer)s!).InvokeCallback(), this);
+        }
+    }
+
+    private void InvokeCallback() => _callback(_state);
+
+    private static void ValidateInterval(TimeSpan value, string name)
+    {
+        if (value < TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A timer interval must be non-negative or Timeout.InfiniteTimeSpan.");
+        }
+    }
+}
