@@ -15,7 +15,10 @@ public sealed partial class EventLoop
     // Written by foreign threads (a continuation posted from the thread pool); read by the loop after each step.
     private RunFailure? _foreignFailure;
 
-    private string At => $"at virtual time {TimeFormat.Instant(Elapsed)} (step {_trace.Count})";
+    // During a step the failing step is the one running; between steps it is the last one that ran.
+    private string At => _running is not null
+        ? $"at virtual time {TimeFormat.Instant(Elapsed)} (step {_trace.Count})"
+        : $"at virtual time {TimeFormat.Instant(Elapsed)} (after step {_trace.Count - 1})";
 
     private void Fail(RunFailure failure) => _failure ??= failure;
 

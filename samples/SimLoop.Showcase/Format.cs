@@ -1,0 +1,8 @@
+using System.Globalization;
+
+namespace SimLoop.Showcase;
+
+internal static class Format
+{
+    public static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,28 @@
+namespace SimLoop.Showcase;
+
+/// <summary>One claim of the seed article (../shared/seed/asyncio-article.md), demonstrated on the simulated loop.</summary>
+internal abstract class Scenario
+{
+    /// <summary>Short file-friendly name, also the trace file's name.</summary>
+    public abstract string Id { get; }
+
+    public abstract string Title { get; }
+
+    /// <summary>The article's claim numbers this scenario tests.</summary>
+    public abstract string Claims { get; }
+
+    /// <summary>Runs the scenario, writes its trace file into <paramref name="traceDirectory"/>, and returns its report.</summary>
+    public abstract ScenarioReport Run(string traceDirectory);
+}
+
+/// <summary>What a scenario prints: predictions next to observations, the fairness table, the trace file.</summary>
+internal sealed record ScenarioReport(IReadOnlyList<Check> Checks, string Details, string? TracePath)
+{
+    public bool AllHold => Checks.All(c => c.Holds);
+}
+
+/// <summary>A predicted value next to the observed one.</summary>
+internal sealed record Check(string What, string Predicted, string Observed)
+{
+    public bool Holds => Predicted == Observed;
+}
