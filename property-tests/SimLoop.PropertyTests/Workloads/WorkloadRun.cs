@@ -1,0 +1,101 @@
+using SimLoop.PropertyTests.Support;
+
+namespace SimLoop.PropertyTests.Workloads;
+
+/// <summary>
+/// Runs a <see cref="Workload"/> with a full trace. Around every Cpu/Block section it also records Sim.Now
+/// before and after, from inside the step: the trace alone cannot show that time moved by exactly the cost.
+/// </summary>
+public sealed class WorkloadRun
+{
+    private readonly List<SectionObservation> _sections = [];
+
+    private WorkloadRun(Workload workload)
+    {
+        Result = Sim.Run(() => Main(workload), Options(workload));
+    }
+
+    public SimResult Result { get; }
+
+    /// <summary>Every Cpu/Block section as seen by the code that declared it, in execution order.</summary>
+    public IReadOnlyList<SectionObservation> Sections => _sections;
+
+    public static WorkloadRun Of(Workload workload) => new(workload);
+
+    // A low slow-step threshold so generated steps (costs up to 60 ms, several per step) are sometimes slow.
+    public static SimOptions Options(Workload workload) => new()
+    {
+        Seed = (ulong)workload.Seed,
+        WorkerThreads = workload.Workers,
+        RecordTrace = true,
+        SlowStepThreshold = Ms.Of(30),
+    };
+
+    private async Task Main(Workload workload)
+    {
+        var tasks = workload.Tasks.Select((ops, i) => Sim.Spawn(Workload.TaskName(i), () => RunOps(ops))).ToList();
+        await Task.WhenAll(tasks);
+    }
+
+    private async Task RunOps(IReadOnlyList<Op> ops)
+    {
+        foreach (var op in ops)
+        {
+            switch (op.Kind)
+            {
+                case OpKind.Cpu:
+                    Hold(op, SectionKind.Cpu);
+                    break;
+                case OpKind.Block:
+                    Hold(op, SectionKind.Block);
+                    break;
+                case OpKind.MaybeCpu:
+                    if (Sim.Chance(0.5))
+                    {
+                        Hold(op, SectionKind.Cpu);
+                    }
+
+                    break;
+                case OpKind.MaybeBlock:
+                    if (Sim.Chance(0.5))
+                    {
+                        Hold(op, SectionKind.Block);
+                    }
+
+                    break;
+                case OpKind.Yield:
+                    await Sim.Yield();
+                    break;
+                case OpKind.SleepZero:
+                    await Sim.Delay(TimeSpan.Zero);
+                    break;
+                case OpKind.Delay:
+                    await Sim.Delay(Ms.Of(op.Ms));
+                    break;
+                case OpKind.ToThread:
+                    await Sim.ToThread(static () => { }, Ms.Of(op.Ms));
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(ops), op.Kind, "Unknown op kind.");
+            }
+        }
+    }
+
+    private void Hold(Op op, SectionKind kind)
+    {
+        var before = Sim.Now;
+        if (kind == SectionKind.Cpu)
+        {
+            Sim.Cpu(Ms.Of(op.Ms));
+        }
+        else
+        {
+            Sim.Block(Ms.Of(op.Ms));
+        }
+
+        _sections.Add(new SectionObservation(Sim.Current.CurrentTaskName ?? "?", kind, Ms.Of(op.Ms), before, Sim.Now));
+    }
+}
+
+/// <summary>One section as its own code saw it: Sim.Now just before and just after.</summary>
+public sealed record SectionObservation(string Task, SectionKind Kind, TimeSpan Cost, DateTimeOffset Before, DateTimeOffset After);
