@@ -49,6 +49,18 @@ public record SimOptions
     /// <summary>Keep every step in <see cref="SimResult.Trace"/> (the last steps are always kept). Costs memory per step.</summary>
     public bool RecordTrace { get; init; }
 
+    /// <summary>
+    /// Real time one step may run before the watchdog fails the run with <see cref="FailureKind.Hang"/> (a step
+    /// that sleeps or spins without awaiting). <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off.
+    /// </summary>
+    public TimeSpan WatchdogTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Report simulation code that runs on a real thread (<see cref="FailureKind.UncontrolledConcurrency"/>). On by
+    /// default; turning it off only makes sense for measuring its cost.
+    /// </summary>
+    public bool DetectEscapes { get; init; } = true;
+
     /// <summary>True when <see cref="Seed"/> was set explicitly (exploration draws a fresh one otherwise).</summary>
     internal bool HasExplicitSeed { get; private init; }
 
@@ -98,6 +110,11 @@ public record SimOptions
         if (SlowStepThreshold <= TimeSpan.Zero)
         {
             problems.Add(Invariant($"SlowStepThreshold must be positive, but was {SlowStepThreshold}."));
+        }
+
+        if (WatchdogTimeout <= TimeSpan.Zero && WatchdogTimeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add(Invariant($"WatchdogTimeout must be positive or Timeout.InfiniteTimeSpan, but was {WatchdogTimeout}."));
         }
 
         if (StartTime.Offset != TimeSpan.Zero)

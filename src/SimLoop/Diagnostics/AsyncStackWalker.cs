@@ -11,6 +11,9 @@ namespace SimLoop.Diagnostics;
 /// </summary>
 internal static class AsyncStackWalker
 {
+    /// <summary>How a leaf awaiting a real Task.Delay starts; the deadlock check recognises it by this text.</summary>
+    public const string RealTimer = "Task.Delay on a real timer";
+
     private const int MaxDepth = 24;
 
     /// <summary>The async methods from outermost to innermost, then what the innermost one waits on.</summary>
@@ -121,7 +124,7 @@ internal static class AsyncStackWalker
 
         if (name.Contains("DelayPromise", StringComparison.Ordinal))
         {
-            return "Task.Delay on a real timer (no TimeProvider given: the simulation cannot fire it)";
+            return RealTimer + " (no TimeProvider given: the simulation cannot fire it)";
         }
 
         if (name.Contains("Channels", StringComparison.Ordinal))

@@ -26,4 +26,7 @@ public enum FailureKind
 
     /// <summary>The same seed produced two different runs: something outside the simulation fed a decision.</summary>
     Nondeterminism,
+
+    /// <summary>A step did not return to the loop within <see cref="SimOptions.WatchdogTimeout"/> of real time (Thread.Sleep, a busy loop).</summary>
+    Hang,
 }

@@ -68,15 +68,24 @@ public sealed class FairnessReport
 
     internal static double ComputeJainIndex(IEnumerable<TaskStats> tasks)
     {
-        var shares = tasks.Select(t => (double)t.LoopTime.Ticks).Where(x => x > 0).ToList();
+        var shares = tasks.Select(t => t.LoopTime.Ticks).Where(x => x > 0).ToList();
         if (shares.Count < 2)
         {
             return 1.0;
         }
 
-        var sum = shares.Sum();
-        var sumOfSquares = shares.Sum(x => x * x);
-        return sum * sum / (shares.Count * sumOfSquares);
+        // (sum x)^2 / (n * sum x^2) in exact integers: equal shares give exactly 1.0, never 0.9999999999999999,
+        // and unequal ones never round above 1.
+        UInt128 sum = 0, sumOfSquares = 0;
+        foreach (var x in shares)
+        {
+            sum += (UInt128)x;
+            sumOfSquares += (UInt128)x * (UInt128)x;
+        }
+
+        var numerator = sum * sum;
+        var denominator = (UInt128)shares.Count * sumOfSquares;
+        return numerator == denominator ? 1.0 : (double)numerator / (double)denominator;
     }
 
     internal static string Percent(TimeSpan part, TimeSpan whole) =>

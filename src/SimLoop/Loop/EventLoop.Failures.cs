@@ -42,11 +42,29 @@ public sealed partial class EventLoop
     private void FailDeadlock()
     {
         var waiting = new StringBuilder("Waiting tasks:");
+        string? onRealTimer = null;
         foreach (var task in _tasks.Where(task => !task.IsFinished))
         {
             var frames = AsyncStackWalker.Walk(task.Body);
             waiting.Append("\n  - ").Append(task.Name).Append(": ")
                 .Append(frames.Count == 0 ? "not started" : "awaiting in " + string.Join(" -> ", frames));
+            if (onRealTimer is null && frames.Count > 0 && frames[^1].StartsWith(AsyncStackWalker.RealTimer, StringComparison.Ordinal))
+            {
+                onRealTimer = task.Name;
+            }
+        }
+
+        if (onRealTimer is not null)
+        {
+            // Not a deadlock: a real timer will fire, on a real thread, after real time. Name the escape instead.
+            Fail(new RunFailure(
+                FailureKind.UncontrolledConcurrency,
+                $"task '{onRealTimer}' awaits Task.Delay on a real timer {At}: no TimeProvider was given, so the delay runs on the machine's clock, " +
+                $"outside the simulation.\n\n{waiting}",
+                Why: "A real timer fires after real time on a thread-pool thread: virtual time cannot jump over it, and when its continuation runs depends on the machine.",
+                Fix: "Use await Sim.Delay(delay), or pass the simulation's clock: Task.Delay(delay, Sim.Time) (likewise CancellationTokenSource, PeriodicTimer, WaitAsync).",
+                TaskName: onRealTimer));
+            return;
         }
 
         Fail(new RunFailure(

@@ -31,7 +31,11 @@ public sealed partial class EventLoop
             {
                 if (!_events.TryPeek(out var next))
                 {
-                    FailDeadlock();
+                    if (!EscapeArrives())
+                    {
+                        FailDeadlock();
+                    }
+
                     return;
                 }
 
@@ -119,6 +123,7 @@ public sealed partial class EventLoop
 
         // A fresh context per step: see StepContext for why this is what prevents inline resumption.
         SynchronizationContext.SetSynchronizationContext(new StepContext(this, owner));
+        _stepSerial++;
         try
         {
             item.Invoke();
@@ -129,6 +134,7 @@ public sealed partial class EventLoop
         }
         finally
         {
+            _stepSerial++;
             _running = null;
             SynchronizationContext.SetSynchronizationContext(_betweenSteps);
         }

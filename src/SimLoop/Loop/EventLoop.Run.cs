@@ -33,7 +33,19 @@ public sealed partial class EventLoop
 
         var loop = new EventLoop(options, plan);
         var callerContext = SynchronizationContext.Current;
+        var watched = options.WatchdogTimeout != Timeout.InfiniteTimeSpan;
         t_current = loop;
+        if (options.DetectEscapes)
+        {
+            loop._poolActivityAtStart = PoolActivity();
+            EscapeDetector.Enter(loop);
+        }
+
+        if (watched)
+        {
+            Watchdog.Register(loop);
+        }
+
         try
         {
             SynchronizationContext.SetSynchronizationContext(loop._betweenSteps);
@@ -50,6 +62,17 @@ public sealed partial class EventLoop
         finally
         {
             loop._finished = true;
+            if (watched)
+            {
+                Watchdog.Unregister(loop);
+            }
+
+            if (options.DetectEscapes)
+            {
+                EscapeDetector.Exit();
+            }
+
+            loop.ClearInterrupt();
             t_current = null;
             SynchronizationContext.SetSynchronizationContext(callerContext);
         }
@@ -128,14 +151,19 @@ public sealed partial class EventLoop
         }
 
         ShutDown();
+        if (_failure is null)
+        {
+            CheckUnobservedExceptions();
+        }
     }
 
     private void TakeForeignFailure()
     {
         if (Volatile.Read(ref _foreignFailure) is { } foreign)
         {
-            // Real concurrency invalidates everything after it; it wins over what the loop saw later.
-            _failure = _failure is null || _failure.Kind is FailureKind.Deadlock or FailureKind.StepLimit or FailureKind.TimeLimit ? foreign : _failure;
+            // Real concurrency (or a stalled step) invalidates everything after it: it wins over what the loop saw later,
+            // including the exception a watchdog interrupt or an escaped continuation caused.
+            _failure = foreign;
         }
     }
 

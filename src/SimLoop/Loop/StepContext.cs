@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using SimLoop.Diagnostics;
+
 namespace SimLoop.Loop;
 
 /// <summary>
@@ -10,10 +13,16 @@ namespace SimLoop.Loop;
 /// </summary>
 internal sealed class StepContext : SynchronizationContext
 {
+    private const int WaitTimeout = 0x102;
+
     public StepContext(EventLoop loop, SimTask owner)
     {
         Loop = loop;
         Owner = owner;
+
+        // Every blocking wait on this thread (Task.Wait/.Result, Monitor.Wait, a contended lock, SemaphoreSlim.Wait,
+        // WaitHandle.WaitOne) now calls Wait below first.
+        SetWaitNotificationRequired();
     }
 
     public EventLoop Loop { get; }
@@ -23,6 +32,29 @@ internal sealed class StepContext : SynchronizationContext
     public override void Post(SendOrPostCallback d, object? state) => Loop.Post(Owner, d, state);
 
     public override void Send(SendOrPostCallback d, object? state) => Loop.Send(Owner, d, state);
+
+    /// <summary>
+    /// A blocking wait on the loop thread. One that ends within a short grace (contention on a lock a real
+    /// thread holds briefly, as Console does) is allowed; one that would block longer can never end, since the
+    /// only thread that could end it is this one: it fails the run with BlockingWait, naming the API and caller.
+    /// </summary>
+    public override int Wait(IntPtr[] waitHandles, bool waitAll, int millisecondsTimeout)
+    {
+        if (!Loop.IsLoopThread)
+        {
+            return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
+        }
+
+        var grace = BlockingWaits.GraceMilliseconds;
+        var bounded = millisecondsTimeout == Timeout.Infinite || millisecondsTimeout > grace ? grace : millisecondsTimeout;
+        var result = WaitHelper(waitHandles, waitAll, bounded);
+        if (result != WaitTimeout || bounded == millisecondsTimeout)
+        {
+            return result;
+        }
+
+        throw Loop.ReportBlockingWait(new StackTrace(1, fNeedFileInfo: true));
+    }
 
     // Copies would defeat the per-step identity; nothing in the simulation needs a distinct copy.
     public override SynchronizationContext CreateCopy() => this;

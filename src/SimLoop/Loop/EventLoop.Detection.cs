@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using SimLoop.Diagnostics;
+using SimLoop.Loop;
+
+namespace SimLoop;
+
+// Real code that breaks the simulation fails loudly: blocking waits on the loop thread, work escaping to real
+// threads, steps that never return (watchdog), and exceptions nobody observed.
+public sealed partial class EventLoop
+{
+    private readonly Thread _thread = Thread.CurrentThread;
+
+    // Odd while a step runs; bumped twice per step. The watchdog thread compares snapshots; nothing else is read per step.
+    private long _stepSerial;
+
+    // Watchdog thread state (touched only by the watchdog thread).
+    private long _watchedSerial;
+    private long _stalledMilliseconds;
+    private int _watchdogStage;
+    private volatile bool _interruptSent;
+
+    internal bool IsLoopThread => Environment.CurrentManagedThreadId == _threadId;
+
+    /// <summary>Set by exploration when this loop runs on a worker thread the caller can abandon if a step never returns.</summary>
+    internal Action<EventLoop>? AbandonStalled { get; set; }
+
+    internal Exception ReportBlockingWait(StackTrace stack)
+    {
+        var (api, caller) = BlockingWaits.Describe(stack);
+        var task = _running?.Name ?? _loopTask.Name;
+        var failure = new RunFailure(
+            FailureKind.BlockingWait,
+            $"task '{task}' blocked the loop thread in {api} {At}. Called from:\n{caller}",
+            Why: "The loop has one thread. A blocking wait on it (.Result, .Wait() or GetAwaiter().GetResult() on an unfinished task, SemaphoreSlim.Wait, " +
+                 "Monitor.Wait, a contended lock) stops every other task, including the one that would end the wait: a real event loop would hang here.",
+            Fix: "await instead of blocking (await task; await semaphore.WaitAsync()). If the call really blocks (a synchronous library), declare it with " +
+                 "Sim.Block(duration), or move it off the loop with await Sim.ToThread(work, cost).",
+            TaskName: task);
+        Fail(failure);
+        return new InvalidOperationException("SimLoop: " + failure.What);
+    }
+
+    /// <summary>Called on the foreign thread by <see cref="EscapeDetector"/>; the first report wins.</summary>
+    internal void ReportEscape(string how)
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _foreignFailure, new RunFailure(
+            FailureKind.UncontrolledConcurrency,
+            $"code of the simulation ran on a real thread: {how}.",
+            Why: "Work on a real thread runs when the operating system schedules it, not when the simulation decides: the strategy cannot control " +
+                 "or explore it, virtual time does not apply to it, and a seed no longer reproduces the run.",
+            Fix: "Keep the work on the loop: await without ConfigureAwait(false) (for libraries, turn on their 'continue on captured context' option), " +
+                 "replace Task.Run with Sim.ToThread, and pass Sim.Time to every API that takes a TimeProvider."), null);
+    }
+
+    /// <summary>Runs on the watchdog thread every <paramref name="elapsedMilliseconds"/>.</summary>
+    internal void WatchdogTick(long elapsedMilliseconds)
+    {
+        var serial = Volatile.Read(ref _stepSerial);
+        if (serial != _watchedSerial || (serial & 1) == 0)
+        {
+            _watchedSerial = serial;
+            _stalledMilliseconds = 0;
+            return;
+        }
+
+        _stalledMilliseconds += elapsedMilliseconds;
+        var timeout = (long)_options.WatchdogTimeout.TotalMilliseconds;
+        if (_watchdogStage == 0 && _stalledMilliseconds >= timeout)
+        {
+            _watchdogStage = 1;
+            Interlocked.CompareExchange(ref _foreignFailure, StalledStep(), null);
+
+            // Thread.Sleep, Monitor.Enter and other interruptible blocking calls throw ThreadInterruptedException now.
+            _interruptSent = true;
+            _thread.Interrupt();
+        }
+        else if (_watchdogStage == 1 && _stalledMilliseconds >= 2 * timeout)
+        {
+            // Still running: a busy loop nothing can interrupt (.NET cannot abort a thread).
+            _watchdogStage = 2;
+            var message = FailureReport.Compose(_foreignFailure!, Seed, StrategyName, _plan.Token(_decisions), _plan.Iteration, BuildTrace());
+            if (AbandonStalled is { } abandon)
+            {
+                abandon(this);
+            }
+            else
+            {
+                const string Last = "\n\nThe step is still running and .NET cannot stop a thread, so SimLoop ends the process rather than hang it.";
+                Console.Error.WriteLine(message + Last);
+                Environment.FailFast(message + Last);
+            }
+        }
+    }
+
+    private RunFailure StalledStep()
+    {
+        var task = _running?.Name ?? _loopTask.Name;
+        return new RunFailure(
+            FailureKind.Hang,
+            $"task '{task}' has not returned to the loop for {Tracing.TimeFormat.Duration(_options.WatchdogTimeout)} of real time: step {_trace.Count}, " +
+            $"started at virtual time {Tracing.TimeFormat.Instant(Elapsed)}, is still running (SimOptions.WatchdogTimeout).",
+            Why: "The loop runs one step at a time and switches only at an await; a step that sleeps (Thread.Sleep) or computes without awaiting " +
+                 "freezes every other task and virtual time with it (the article's while True).",
+            Fix: "Declare CPU work with Sim.Cpu(cost) and blocking calls with Sim.Block(duration), or move them to await Sim.ToThread(work, cost); " +
+                 "give long loops an await. Raise WatchdogTimeout if a step really needs that much real time.",
+            TaskName: task);
+    }
+
+    /// <summary>A pending interrupt must not leak into the caller's next blocking call.</summary>
+    private void ClearInterrupt()
+    {
+        if (!_interruptSent)
+        {
+            return;
+        }
+
+        try
+        {
+            Thread.Sleep(0);
+        }
+        catch (ThreadInterruptedException)
+        {
+        }
+    }
+
+    // Thread-pool activity of the whole process when the run started: if it has not changed, nothing escaped.
+    private long _poolActivityAtStart = -1;
+
+    private static long PoolActivity() => ThreadPool.CompletedWorkItemCount + ThreadPool.PendingWorkItemCount;
+
+    /// <summary>
+    /// Before declaring a deadlock: work that escaped to the thread pool may not have started yet (its report comes
+    /// when it starts). If the pool has done nothing since the run began, nothing escaped; otherwise wait a few
+    /// milliseconds for a report. Failure path only: a passing run never waits here.
+    /// </summary>
+    private bool EscapeArrives()
+    {
+        if (!_options.DetectEscapes || PoolActivity() == _poolActivityAtStart)
+        {
+            return Volatile.Read(ref _foreignFailure) is not null;
+        }
+
+        for (var i = 0; i < 20 && Volatile.Read(ref _foreignFailure) is null; i++)
+        {
+            Thread.Sleep(1);
+        }
+
+        return Volatile.Read(ref _foreignFailure) is not null;
+    }
+
+    /// <summary>A spawned task that failed while nobody observed its exception: asyncio's "Task exception was never retrieved".</summary>
+    private void CheckUnobservedExceptions()
+    {
+        foreach (var task in _tasks)
+        {
+            if (task == _main || task.Completion is not { IsFaulted: true } completion || ExceptionObservation.IsObserved(completion))
+            {
+                continue;
+            }
+
+            var exception = completion.Exception!.InnerExceptions.Count == 1 ? completion.Exception.InnerException! : completion.Exception;
+            Fail(new RunFailure(
+                FailureKind.UnobservedException,
+                $"task '{task.Name}' failed with {exception.GetType().Name}: {exception.Message}, and nobody observed the exception; the run ended {At}.",
+                Why: "A fire-and-forget task's exception is lost: nothing awaited the task, read its Exception or waited on it, so the failure would go unnoticed " +
+                     "in production (asyncio logs 'Task exception was never retrieved').",
+                Fix: $"await the task returned by Sim.Spawn(\"{task.Name}\", ...) (or Task.WhenAll the tasks you spawn), or catch and handle the exception inside the task.",
+                exception,
+                task.Name));
+            return;
+        }
+    }
+}

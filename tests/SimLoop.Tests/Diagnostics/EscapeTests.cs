@@ -1,0 +1,93 @@
+using Snapshooter.NUnit;
+
+namespace SimLoop.Tests.Diagnostics;
+
+// Work that leaves the loop for a real thread cannot be simulated: it must fail the run, never pass by luck or hang.
+public class EscapeTests
+{
+    private static SimulationFailedException RunExpectingFailure(Func<Task> main) =>
+        Assert.Throws<SimulationFailedException>(() => Sim.Run(main))!;
+
+    [Test]
+    public void Task_Run_fails_with_UncontrolledConcurrency()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+#pragma warning disable RS0030
+            await Task.Run(() => 1);
+#pragma warning restore RS0030
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Snapshot.Match(MessageText.Head(failure.Message));
+    }
+
+    [Test]
+    public void A_ConfigureAwait_false_continuation_fails_with_UncontrolledConcurrency_naming_it()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            var signal = new TaskCompletionSource();
+            var waiter = Sim.Spawn("waiter", async () =>
+            {
+                await signal.Task.ConfigureAwait(false);
+            });
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+            signal.SetResult();
+            await waiter;
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Snapshot.Match(MessageText.Head(failure.Message));
+    }
+
+    [Test]
+    public void A_real_Task_Delay_fails_with_UncontrolledConcurrency_instead_of_waiting()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            await Sim.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromHours(1));
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Snapshot.Match(MessageText.WithoutLineNumbers(failure.Message));
+    }
+
+    [Test]
+    public void CancelAsync_runs_callbacks_on_the_thread_pool_and_fails()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            using var cancellation = new CancellationTokenSource();
+            cancellation.Token.Register(() => { });
+            await cancellation.CancelAsync();
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+    }
+
+    [Test]
+    public void A_Sim_call_from_a_real_thread_is_refused_and_fails_the_run()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            var loop = Sim.Current;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    loop.Time.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            });
+            thread.Start();
+            thread.Join();
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace SimLoop.Tests.Diagnostics;
+
+/// <summary>Makes failure text stable for snapshots: line numbers move when a test file is edited.</summary>
+internal static partial class MessageText
+{
+    public static string WithoutLineNumbers(string message) => LineNumber().Replace(message, ":line N");
+
+    /// <summary>The part of a message before "Reproduce:" (for failures whose trace tail depends on real timing).</summary>
+    public static string Head(string message) => message[..message.IndexOf("\n\nReproduce:", StringComparison.Ordinal)];
+
+    [GeneratedRegex(@":line \d+")]
+    private static partial Regex LineNumber();
+}
