@@ -12,9 +12,10 @@ internal static class FailureReport
     {
         var text = new StringBuilder();
         text.Append("SimLoop: ").Append(failure.What.TrimEnd());
-        if (failure.Exception is not null && failure.Kind is FailureKind.Exception or FailureKind.UnobservedException)
+        if (failure.Exception is not null && failure.Kind is FailureKind.Exception or FailureKind.UnobservedException
+            && StackOf(failure.Exception) is { Length: > 0 } stack)
         {
-            text.Append("\n\n").Append(DescribeException(failure.Exception));
+            text.Append("\n\n").Append(failure.Exception.GetType().FullName).Append(" thrown:\n").Append(stack);
         }
 
         if (failure.Why is not null)
@@ -38,8 +39,12 @@ internal static class FailureReport
             text.Append(", iteration ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        text.Append(".\n  replay with: new SimOptions { Replay = \"").Append(replayToken).Append("\" }")
-            .Append("\n          or: SIMLOOP_REPLAY=").Append(replayToken);
+        text.Append(".\n  replay with: new SimOptions { Replay = \"").Append(replayToken).Append("\" }");
+        if (iteration is not null)
+        {
+            // An exploration's iteration is reproduced by its token alone; the environment form reaches [SimTest] and Sim.Explore.
+            text.Append("\n          or: SIMLOOP_REPLAY=").Append(replayToken);
+        }
 
         var shown = Math.Min(StepsShown, trace.Steps.Count);
         text.Append("\n\nLast ").Append(shown).Append(" of ").Append(trace.TotalSteps).Append(" steps:\n")
@@ -47,22 +52,9 @@ internal static class FailureReport
         return text.ToString();
     }
 
-    /// <summary>The exception's type, message and the first lines of its stack, without the runtime's plumbing frames.</summary>
-    public static string DescribeException(Exception exception)
-    {
-        var text = new StringBuilder();
-        text.Append(exception.GetType().FullName).Append(": ").Append(exception.Message);
-        var stack = exception.StackTrace;
-        if (stack is not null)
-        {
-            foreach (var line in stack.Split('\n').Select(l => l.TrimEnd()).Where(IsUserFrame).Take(8))
-            {
-                text.Append('\n').Append(line);
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The first frames of an exception's stack that belong to the code under test (the headline already has type and message).</summary>
+    public static string StackOf(Exception exception) =>
+        string.Join('\n', (exception.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd()).Where(IsUserFrame).Take(8));
 
     private static bool IsUserFrame(string line) =>
         line.Length > 0

@@ -27,6 +27,12 @@ public sealed partial class EventLoop
         while (_failure is null && !_main.IsFinished)
         {
             FireDueEvents();
+            if (_main.IsFinished)
+            {
+                // A firing event can finish main directly (main = () => Sim.Delay(t) has no step of its own after it).
+                return;
+            }
+
             if (_ready.Count == 0)
             {
                 if (!_events.TryPeek(out var next))
@@ -66,10 +72,17 @@ public sealed partial class EventLoop
         }
     }
 
+    private int _readyDecisions;
+
     private ReadyItem TakeReady()
     {
-        var index = _ready.Count == 1 ? 0 : RecordDecision(_scheduler.PickReady(_ready), _ready.Count);
-        return _ready.RemoveAt(index);
+        if (_ready.Count == 1)
+        {
+            return _ready.RemoveAt(0);
+        }
+
+        _readyDecisions++;
+        return _ready.RemoveAt(RecordDecision(_scheduler.PickReady(_ready), _ready.Count));
     }
 
     /// <summary>

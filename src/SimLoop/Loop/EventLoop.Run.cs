@@ -31,7 +31,7 @@ public sealed partial class EventLoop
                 "await the code directly, or start it with Sim.Spawn to run it concurrently.");
         }
 
-        var loop = new EventLoop(options, plan);
+        var loop = new EventLoop(options, plan) { AbandonStalled = plan.OnStall };
         var callerContext = SynchronizationContext.Current;
         var watched = options.WatchdogTimeout != Timeout.InfiniteTimeSpan;
         t_current = loop;
@@ -82,6 +82,9 @@ public sealed partial class EventLoop
 
     internal RunFailure? Failure => _failure;
 
+    /// <summary>The failure so far, including one a foreign thread (the watchdog, an escape) has reported but the loop has not yet taken.</summary>
+    internal RunFailure? PendingFailure => _failure ?? Volatile.Read(ref _foreignFailure);
+
     internal Task? MainBody => _main.Body;
 
     internal SimResult ToResult() => new(
@@ -94,9 +97,12 @@ public sealed partial class EventLoop
         BuildTrace(),
         CancelledTaskNames());
 
-    internal SimFailure ToFailure(int iteration, string? extra = null)
+    /// <summary>Decision points where the strategy picked among two or more ready continuations (what PCT spreads its change points over).</summary>
+    internal int ReadyDecisions => _readyDecisions;
+
+    internal SimFailure ToFailure(int iteration, string? extra = null, RunFailure? instead = null)
     {
-        var failure = _failure ?? throw new InvalidOperationException("The run did not fail.");
+        var failure = instead ?? _failure ?? throw new InvalidOperationException("The run did not fail.");
         var token = _plan.Token(_decisions);
         var trace = BuildTrace();
         var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra);

@@ -33,6 +33,9 @@ internal sealed class SimTask
 
     public bool CancelledAtShutdown { get; set; }
 
+    /// <summary>The PCT strategy's priority of this task (0 until it first competes for the loop).</summary>
+    public long Priority;
+
     // Fairness counters, all in ticks of virtual time. Updated once per step; never grow with history.
     public long Steps;
     public long CpuTicks;

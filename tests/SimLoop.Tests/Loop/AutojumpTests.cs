@@ -61,4 +61,12 @@ public class AutojumpTests
         Assert.That(defaultStart, Is.EqualTo(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.That(customStart, Is.EqualTo(configured));
     }
+
+    [Test]
+    public void A_main_that_is_only_a_delay_finishes_when_the_timer_fires()
+    {
+        var result = Sim.Run(() => Sim.Delay(TimeSpan.FromSeconds(1)));
+        Assert.That(result.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)));
+        Assert.That(result.Steps, Is.EqualTo(1));
+    }
 }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using SimLoop.Diagnostics;
+using SimLoop.Loop;
+using SimLoop.Tracing;
+
+namespace SimLoop.Exploration;
+
+// After the iterations: every failure is rerun to check that it reproduces (same trace hash, same failure),
+// then shrunk, then reported with how it was found.
+internal sealed partial class Explorer
+{
+    private const int MaxFailuresAnalysed = 10;
+
+    private List<SimFailure> AnalyseFailures()
+    {
+        List<FailedRun> runs;
+        lock (_lock)
+        {
+            runs = _failedRuns.OrderBy(run => run.Slot).ToList();
+        }
+
+        if (_options.StopOnFirstFailure)
+        {
+            runs = runs.Take(1).ToList();
+        }
+        else
+        {
+            // Distinct failures: same kind, exception type and task count once (the earliest is kept).
+            runs = runs.GroupBy(run => (run.Failure.Kind, run.Failure.Exception?.GetType().FullName, run.Failure.TaskName))
+                .Select(group => group.First())
+                .Take(MaxFailuresAnalysed)
+                .ToList();
+        }
+
+        return runs.Select(run => RunOnWorker(stall => Analyse(run, stall), stalled => Report(run, stalled, run.Failure, note: null))).ToList();
+    }
+
+    private SimFailure Analyse(FailedRun run, Action<EventLoop> stall)
+    {
+        var failure = run.Failure;
+        if (run.Instead is not null || failure.Kind is FailureKind.Hang or FailureKind.UncontrolledConcurrency)
+        {
+            // A hang would hang again; an escape depends on real time: neither replays reliably, so neither is shrunk.
+            var why = failure.Kind == FailureKind.Nondeterminism ? null : "not rerun or shrunk: this kind of failure depends on real time";
+            return Report(run, run.Loop, failure, why);
+        }
+
+        var traced = RerunTraced(run.Plan with { RecordDecisions = true, OnStall = stall });
+        if (_options.CheckDeterminism)
+        {
+            Interlocked.Increment(ref _determinismChecks);
+            if (traced.PendingFailure is not { } again || !SameFailure(failure, again) || traced.TraceHash != run.Loop.TraceHash)
+            {
+                return Report(run, traced, Nondeterministic(run, run.Loop, traced, stall), note: null);
+            }
+        }
+
+        if (!_options.Shrink || traced.Decisions is not { Count: > 0 } decisions)
+        {
+            return Report(run, traced, traced.PendingFailure!, note: null);
+        }
+
+        var shrinker = new Shrinker(plan => RerunTraced(plan with { OnStall = stall }), run.Plan with { Scheduler = null }, failure, _options.MaxShrinkRuns);
+        var (shrunk, proof) = shrinker.Shrink(decisions);
+        var best = proof ?? traced;
+        var original = RunPlan.TrimTrailingZeros(decisions);
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $"Shrunk from {original.Count} to {shrunk.Count} decisions ({original.Count(d => d != 0)} to {shrunk.Count(d => d != 0)} away from FIFO) in {shrinker.Runs} runs.");
+        return Report(run, best, best.PendingFailure!, note);
+    }
+
+    private EventLoop RerunTraced(RunPlan plan) => EventLoop.Execute(_test, _runOptions with { RecordTrace = true }, plan);
+
+    /// <summary>Passing iteration selected for the determinism check: run it again and compare the schedules.</summary>
+    private void CheckPassingIteration(int slot, EventLoop first, RunPlan plan)
+    {
+        Interlocked.Increment(ref _determinismChecks);
+        var second = RunIteration(plan);
+        if (second.TraceHash != first.TraceHash || second.Failure is not null)
+        {
+            Record(slot, second, plan, Nondeterministic(new FailedRun(slot, first, plan, null), first, second, plan.OnStall ?? (_ => { })));
+        }
+    }
+
+    /// <summary>The same seed gave two runs: find where they parted, with two more traced runs if needed.</summary>
+    private RunFailure Nondeterministic(FailedRun run, EventLoop first, EventLoop second, Action<EventLoop> stall)
+    {
+        var where = Divergence.Describe(first.BuildTrace(), second.BuildTrace());
+        if (where is null)
+        {
+            var a = RerunTraced(run.Plan with { OnStall = stall });
+            var b = RerunTraced(run.Plan with { OnStall = stall });
+            where = Divergence.Describe(a.BuildTrace(), b.BuildTrace()) ?? Divergence.Describe(first.BuildTrace(), a.BuildTrace());
+        }
+
+        return new RunFailure(
+            FailureKind.Nondeterminism,
+            string.Create(CultureInfo.InvariantCulture,
+                $"iteration {_indices[run.Slot]} gave two different runs from the same seed (trace hashes {TimeFormat.Hex(first.TraceHash)} and {TimeFormat.Hex(second.TraceHash)}); " +
+                $"{where ?? "the difference lies before the steps that were kept"}."),
+            Why: "Every decision of a run comes from its seed, so two runs of one seed must be identical. A difference means something outside the " +
+                 "simulation fed the schedule: the real clock (DateTime.Now, Stopwatch), Random.Shared, a hash code or a dictionary's order, static state " +
+                 "left by an earlier iteration, or a real thread.",
+            Fix: "Look at the tasks at the first divergence: take time from Sim.Time, randomness from Sim.Choose/Sim.Chance, reset static state per run, " +
+                 "and keep work on the loop.");
+    }
+
+    private SimFailure Report(FailedRun run, EventLoop loop, RunFailure failure, string? note)
+    {
+        var iteration = _indices.Length > run.Slot ? _indices[run.Slot] : run.Slot;
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"Found by exploration at iteration {iteration} of {_options.Iterations} (strategy {run.Plan.Strategy.Name}, base seed {TimeFormat.Hex(_baseSeed)}" +
+            $"{(_shard.Count > 1 ? $", shard {_shard}" : "")}); the whole exploration reruns with SIMLOOP_SEED={TimeFormat.Hex(_baseSeed)}.");
+        return loop.ToFailure(iteration, note is null ? header : header + "\n" + note, failure);
+    }
+}

@@ -1,0 +1,106 @@
+using SimLoop.Diagnostics;
+using SimLoop.Loop;
+using SimLoop.Random;
+using SimLoop.Scheduling;
+
+namespace SimLoop.Exploration;
+
+/// <summary>
+/// Runs many iterations of one test, each a fresh loop with its own seed (SplitMix64 of the base seed and the
+/// iteration index) and its own concrete strategy, on worker threads; then analyses the first failure (checks it
+/// reproduces, shrinks it). Everything an iteration does depends only on (base seed, index), so the outcome is
+/// the same for any Parallelism and any sharding.
+/// </summary>
+internal sealed partial class Explorer
+{
+    private readonly Func<Task> _test;
+    private readonly ExploreOptions _options;
+    private readonly SimOptions _runOptions;
+    private readonly ulong _baseSeed;
+    private readonly ShardSpec _shard;
+    private readonly int[] _indices;
+    private readonly ulong[] _hashes;
+    private readonly long[] _virtualTicks;
+    private readonly Lock _lock = new();
+    private readonly List<FailedRun> _failedRuns = [];
+    private int _measuredDecisions = PctStrategy.DefaultExpectedSteps;
+
+    private Explorer(Func<Task> test, ExploreOptions options, ulong baseSeed, ShardSpec shard)
+    {
+        _test = test;
+        _options = options;
+        _baseSeed = baseSeed;
+        _shard = shard;
+
+        // Iterations run untraced (fast); a failing one is rerun with its full trace.
+        _runOptions = options with { RecordTrace = false, Replay = null };
+        _indices = Enumerable.Range(0, options.Iterations).Where(shard.Owns).ToArray();
+        _hashes = new ulong[_indices.Length];
+        _virtualTicks = new long[_indices.Length];
+    }
+
+    public static ExplorationResult Run(Func<Task> test, ExploreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (Sim.IsRunning)
+        {
+            throw new InvalidOperationException(
+                "Sim.Explore was called inside a running simulation. An exploration runs many simulations of its own; call it from ordinary code (a test method), not from inside Sim.Run.");
+        }
+
+        var baseSeed = options.HasExplicitSeed ? options.Seed : SeedFromEnvironment() ?? SeedText.Fresh();
+        var shard = options.Shard is { } text ? ShardSpec.Parse(text, "ExploreOptions.Shard") : ShardSpec.FromEnvironment() ?? ShardSpec.All;
+        if (shard.Count > 1 && options.Strategy.IsSequentialOnly)
+        {
+            throw new ArgumentException(
+                $"Exhaustive search cannot be sharded (shard {shard}): each schedule it runs depends on the one before. Run it unsharded, or shard a Random/PCT/Portfolio exploration.");
+        }
+
+        var explorer = new Explorer(test, options, baseSeed, shard);
+        return options.Replay is { } token ? explorer.ReplayOnce(token) : explorer.Explore();
+    }
+
+    private static ulong? SeedFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable("SIMLOOP_SEED");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return SeedText.TryParse(text, out var seed)
+            ? seed
+            : throw new ArgumentException($"SIMLOOP_SEED is '{text}', which is not a seed: write it in hex (0x2A) or decimal (42), as SimLoop prints it.");
+    }
+
+    /// <summary>Iteration 0 is the FIFO (asyncio) order for every strategy; it also measures the decisions PCT spreads change points over.</summary>
+    private RunPlan PlanFor(int iteration) => new(
+        SplitMix64.At(_baseSeed, (ulong)iteration),
+        iteration == 0 ? Strategy.Fifo : _options.Strategy.ForIteration(iteration, _measuredDecisions),
+        Iteration: iteration);
+
+    private EventLoop RunIteration(RunPlan plan) => EventLoop.Execute(_test, _runOptions, plan);
+
+    private ExplorationResult ReplayOnce(string token)
+    {
+        var wallClock = StartWallClock();
+        var plan = RunPlan.For(_options) with { Iteration = 0 };
+        var loop = RunOnWorker(stall => EventLoop.Execute(_test, _options with { RecordTrace = true }, plan with { OnStall = stall }), stalled => stalled);
+        var failure = loop.PendingFailure;
+        var failures = failure is null ? [] : new List<SimFailure> { loop.ToFailure(0, $"Replayed from {token}.", failure) };
+        return new ExplorationResult(1, 1, failures, wallClock.Elapsed, loop.Elapsed, plan.Seed, plan.Strategy.Name, ShardSpec.All, spaceExhausted: false, determinismChecks: 0);
+    }
+
+    /// <summary>A failing iteration: its loop, the plan that reproduces it, and a failure found by a check instead of the run itself.</summary>
+    private sealed record FailedRun(int Slot, EventLoop Loop, RunPlan Plan, RunFailure? Instead)
+    {
+        public RunFailure Failure => Instead ?? Loop.PendingFailure!;
+    }
+
+    private static bool SameFailure(RunFailure a, RunFailure b) =>
+        a.Kind == b.Kind && a.Exception?.GetType() == b.Exception?.GetType();
+
+    private static WallClock StartWallClock() => new();
+}
