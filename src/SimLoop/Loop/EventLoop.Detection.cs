@@ -135,17 +135,19 @@ public sealed partial class EventLoop
 
     /// <summary>
     /// Before declaring a deadlock: work that escaped to the thread pool may not have started yet (its report comes
-    /// when it starts). If the pool has done nothing since the run began, nothing escaped; otherwise wait a few
-    /// milliseconds for a report. Failure path only: a passing run never waits here.
+    /// when it starts), or be between leaving the pool's queue and restoring its context. Yield the processor once;
+    /// if the pool has done anything since the run began, wait up to 20 ms for a report. Failure path only: a
+    /// passing run never waits here.
     /// </summary>
     private bool EscapeArrives()
     {
-        if (!_options.DetectEscapes || PoolActivity() == _poolActivityAtStart)
+        if (!_options.DetectEscapes)
         {
-            return Volatile.Read(ref _foreignFailure) is not null;
+            return false;
         }
 
-        for (var i = 0; i < 20 && Volatile.Read(ref _foreignFailure) is null; i++)
+        Thread.Sleep(1);
+        for (var i = 0; i < 20 && Volatile.Read(ref _foreignFailure) is null && PoolActivity() != _poolActivityAtStart; i++)
         {
             Thread.Sleep(1);
         }
