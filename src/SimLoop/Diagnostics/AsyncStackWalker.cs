@@ -14,6 +14,9 @@ internal static class AsyncStackWalker
     /// <summary>How a leaf awaiting a real Task.Delay starts; the deadlock check recognises it by this text.</summary>
     public const string RealTimer = "Task.Delay on a real timer";
 
+    /// <summary>How a leaf that only a real thread can end starts (the deadlock check reports an escape instead).</summary>
+    public const string OnRealThread = "on a real thread: ";
+
     private const int MaxDepth = 24;
 
     /// <summary>The async methods from outermost to innermost, then what the innermost one waits on.</summary>
@@ -114,9 +117,19 @@ internal static class AsyncStackWalker
         return valueTask is null ? null : FindField(valueTask.GetType(), "_obj")?.GetValue(valueTask);
     }
 
+    private static readonly FieldInfo? s_taskAction = typeof(Task).GetField("m_action", BindingFlags.NonPublic | BindingFlags.Instance);
+
     private static string DescribeLeaf(object awaited)
     {
         var name = awaited.GetType().FullName ?? awaited.GetType().Name;
+        // Suspended on a finished task (its continuation went to the thread pool), or on a task whose work runs there.
+        // One text for both, because which of the two is seen depends on how far the real thread has got.
+        if (awaited is Task task && (task.IsCompleted || s_taskAction?.GetValue(task) is Delegate))
+        {
+            return OnRealThread + "a task that a thread-pool thread runs or resumes (Task.Run, Task.Factory.StartNew, ContinueWith, " +
+                   "ConfigureAwait(false), or RunContinuationsAsynchronously with Task.WhenAll/WhenAny)";
+        }
+
         if (name.Contains("SemaphoreSlim", StringComparison.Ordinal))
         {
             return "SemaphoreSlim.WaitAsync (nobody releases the semaphore)";

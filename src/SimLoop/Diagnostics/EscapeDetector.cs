@@ -27,6 +27,7 @@ internal static class EscapeDetector
     {
         if (args.ThreadContextChanged && args.CurrentValue is { } loop && !loop.IsLoopThread)
         {
+            loop.NoteEscapeStarted();
             loop.ReportEscape(Describe(new StackTrace(2, fNeedFileInfo: false)));
         }
     }

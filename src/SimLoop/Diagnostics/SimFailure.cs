@@ -3,8 +3,13 @@ namespace SimLoop;
 /// <summary>Everything known about one failed run: what failed, and how to get it back.</summary>
 public sealed class SimFailure
 {
-    internal SimFailure(FailureKind kind, ulong seed, string replayToken, int iteration, string message, Exception? exception, Trace trace, string? taskName)
+    internal SimFailure(FailureKind kind, ulong seed, string replayToken, int iteration, string message, Exception? exception, Trace trace, string? taskName,
+        string what, string? why, string? fix, string? context)
     {
+        What = what;
+        Why = why;
+        Fix = fix;
+        Context = context;
         Kind = kind;
         Seed = seed;
         ReplayToken = replayToken;
@@ -38,6 +43,18 @@ public sealed class SimFailure
 
     /// <summary>The simulated task the failure is attributed to, when there is one.</summary>
     public string? TaskName { get; }
+
+    /// <summary>What happened, in one paragraph (the first part of <see cref="Message"/>, without "SimLoop: ").</summary>
+    public string What { get; }
+
+    /// <summary>Why this breaks the run, when that needs saying (not for the test's own exceptions).</summary>
+    public string? Why { get; }
+
+    /// <summary>How to fix it.</summary>
+    public string? Fix { get; }
+
+    /// <summary>How the failure was found: exploration iteration, base seed, shrinking.</summary>
+    public string? Context { get; }
 
     /// <inheritdoc />
     public override string ToString() => Message;

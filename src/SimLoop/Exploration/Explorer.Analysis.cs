@@ -69,7 +69,7 @@ internal sealed partial class Explorer
         return Report(run, best, best.PendingFailure!, note);
     }
 
-    private EventLoop RerunTraced(RunPlan plan) => EventLoop.Execute(_test, _runOptions with { RecordTrace = true }, plan);
+    private EventLoop RerunTraced(RunPlan plan) => Execute(_runOptions with { RecordTrace = true }, plan);
 
     /// <summary>Passing iteration selected for the determinism check: run it again and compare the schedules.</summary>
     private void CheckPassingIteration(int slot, EventLoop first, RunPlan plan)

@@ -81,13 +81,20 @@ internal sealed partial class Explorer
         iteration == 0 ? Strategy.Fifo : _options.Strategy.ForIteration(iteration, _measuredDecisions),
         Iteration: iteration);
 
-    private EventLoop RunIteration(RunPlan plan) => EventLoop.Execute(_test, _runOptions, plan);
+    private EventLoop RunIteration(RunPlan plan) => Execute(_runOptions, plan);
+
+    /// <summary>Every run of the exploration goes through here: a fresh loop, inside the test framework's isolation.</summary>
+    private EventLoop Execute(SimOptions options, RunPlan plan)
+    {
+        using var isolation = TestFrameworkIsolation.Enter();
+        return EventLoop.Execute(_test, options, plan);
+    }
 
     private ExplorationResult ReplayOnce(string token)
     {
         var wallClock = StartWallClock();
         var plan = RunPlan.For(_options) with { Iteration = 0 };
-        var loop = RunOnWorker(stall => EventLoop.Execute(_test, _options with { RecordTrace = true }, plan with { OnStall = stall }), stalled => stalled);
+        var loop = RunOnWorker(stall => Execute(_options with { RecordTrace = true }, plan with { OnStall = stall }), stalled => stalled);
         var failure = loop.PendingFailure;
         var failures = failure is null ? [] : new List<SimFailure> { loop.ToFailure(0, $"Replayed from {token}.", failure) };
         return new ExplorationResult(1, 1, failures, wallClock.Elapsed, loop.Elapsed, plan.Seed, plan.Strategy.Name, ShardSpec.All, spaceExhausted: false, determinismChecks: 0);

@@ -40,6 +40,12 @@ public sealed partial class EventLoop
         return new InvalidOperationException("SimLoop: " + failure.What);
     }
 
+    // Set by the foreign thread the moment it starts simulation code, before it spends time describing what it saw.
+    private volatile bool _escapeStarted;
+
+    /// <summary>Called on the foreign thread by <see cref="EscapeDetector"/> as soon as escaped code starts there.</summary>
+    internal void NoteEscapeStarted() => _escapeStarted = true;
+
     /// <summary>Called on the foreign thread by <see cref="EscapeDetector"/>; the first report wins.</summary>
     internal void ReportEscape(string how)
     {
@@ -135,9 +141,9 @@ public sealed partial class EventLoop
 
     /// <summary>
     /// Before declaring a deadlock: work that escaped to the thread pool may not have started yet (its report comes
-    /// when it starts), or be between leaving the pool's queue and restoring its context. Yield the processor once;
-    /// if the pool has done anything since the run began, wait up to 20 ms for a report. Failure path only: a
-    /// passing run never waits here.
+    /// when it starts), may sit between leaving the pool's queue and restoring its context, or may be describing
+    /// itself. Yield the processor once; while an escape has started or the pool has done anything since the run
+    /// began, wait up to 100 ms for the report. Failure path only: a passing run never waits here.
     /// </summary>
     private bool EscapeArrives()
     {
@@ -147,7 +153,7 @@ public sealed partial class EventLoop
         }
 
         Thread.Sleep(1);
-        for (var i = 0; i < 20 && Volatile.Read(ref _foreignFailure) is null && PoolActivity() != _poolActivityAtStart; i++)
+        for (var i = 0; i < 100 && Volatile.Read(ref _foreignFailure) is null && (_escapeStarted || PoolActivity() != _poolActivityAtStart); i++)
         {
             Thread.Sleep(1);
         }

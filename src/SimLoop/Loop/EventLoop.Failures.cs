@@ -43,6 +43,7 @@ public sealed partial class EventLoop
     {
         var waiting = new StringBuilder("Waiting tasks:");
         string? onRealTimer = null;
+        string? onRealThread = null;
         foreach (var task in _tasks.Where(task => !task.IsFinished))
         {
             var frames = AsyncStackWalker.Walk(task.Body);
@@ -52,6 +53,26 @@ public sealed partial class EventLoop
             {
                 onRealTimer = task.Name;
             }
+
+            if (onRealThread is null && frames.Count > 0 && frames[^1].StartsWith(AsyncStackWalker.OnRealThread, StringComparison.Ordinal))
+            {
+                onRealThread = task.Name;
+            }
+        }
+
+        if (onRealThread is not null)
+        {
+            // Not a deadlock: what a task waits for runs (or ran) on a real thread; its report may still be on its way.
+            // The headline names no task: which waiting task shows the escape depends on how far the real thread got.
+            Fail(new RunFailure(
+                FailureKind.UncontrolledConcurrency,
+                $"the simulation is waiting for work that left the loop for a real thread {At}.\n\n{waiting}",
+                Why: "Work on a real thread runs when the operating system schedules it, not when the simulation decides: the strategy cannot control " +
+                     "or explore it, virtual time does not apply to it, and a seed no longer reproduces the run.",
+                Fix: "Keep the work on the loop: await without ConfigureAwait(false) (for libraries, turn on their 'continue on captured context' option), " +
+                     "replace Task.Run with Sim.ToThread, and pass Sim.Time to every API that takes a TimeProvider.",
+                TaskName: onRealThread));
+            return;
         }
 
         if (onRealTimer is not null)
@@ -64,6 +85,12 @@ public sealed partial class EventLoop
                 Why: "A real timer fires after real time on a thread-pool thread: virtual time cannot jump over it, and when its continuation runs depends on the machine.",
                 Fix: "Use await Sim.Delay(delay), or pass the simulation's clock: Task.Delay(delay, Sim.Time) (likewise CancellationTokenSource, PeriodicTimer, WaitAsync).",
                 TaskName: onRealTimer));
+            return;
+        }
+
+        if (EscapeArrives())
+        {
+            // An escape reported from a real thread explains the stall better than "deadlock": TakeForeignFailure uses it.
             return;
         }
 

@@ -37,11 +37,7 @@ public sealed partial class EventLoop
             {
                 if (!_events.TryPeek(out var next))
                 {
-                    if (!EscapeArrives())
-                    {
-                        FailDeadlock();
-                    }
-
+                    FailDeadlock();
                     return;
                 }
 

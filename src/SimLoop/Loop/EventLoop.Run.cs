@@ -106,7 +106,7 @@ public sealed partial class EventLoop
         var token = _plan.Token(_decisions);
         var trace = BuildTrace();
         var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra);
-        return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName);
+        return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName, failure.What, failure.Why, failure.Fix, extra);
     }
 
     internal Trace BuildTrace() => _trace.ToTrace(TaskName);
@@ -168,8 +168,9 @@ public sealed partial class EventLoop
         if (Volatile.Read(ref _foreignFailure) is { } foreign)
         {
             // Real concurrency (or a stalled step) invalidates everything after it: it wins over what the loop saw later,
-            // including the exception a watchdog interrupt or an escaped continuation caused.
-            _failure = foreign;
+            // including the exception a watchdog interrupt or an escaped continuation caused. The exception: an escape
+            // the loop itself recognised (a task waiting on a real thread) keeps its text, which does not depend on timing.
+            _failure = _failure is { Kind: FailureKind.UncontrolledConcurrency } ? _failure : foreign;
         }
     }
 

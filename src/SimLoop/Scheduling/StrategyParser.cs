@@ -6,7 +6,7 @@ namespace SimLoop.Scheduling;
 /// <summary>Turns the strategy part of a replay token (or SIMLOOP_STRATEGY) back into a Strategy.</summary>
 internal static class StrategyParser
 {
-    public const string Known = "fifo, random, portfolio, pct<depth>, pct<depth>n<decisions>, dfs";
+    public const string Known = "fifo, random, portfolio, pct, pct<depth>, exhaustive";
 
     /// <summary>The strategy a token names; a token's PCT always carries its decision count.</summary>
     public static Strategy FromDescriptor(string descriptor, string token) =>
@@ -35,6 +35,11 @@ internal static class StrategyParser
         }
 
         var rest = text[3..];
+        if (rest.Length == 0)
+        {
+            return Strategy.Pct();
+        }
+
         var n = rest.IndexOf('n', StringComparison.Ordinal);
         var depthText = n < 0 ? rest : rest[..n];
         if (!int.TryParse(depthText, NumberStyles.None, CultureInfo.InvariantCulture, out var depth) || depth < 1)

@@ -1,0 +1,68 @@
+using System.Text;
+using SimLoop.Diagnostics;
+using SimLoop.Tracing;
+
+namespace SimLoop.NUnit;
+
+/// <summary>
+/// The text NUnit shows for a failed [SimTest], in the order a reader needs it: what failed with the iteration
+/// and seed; the test's own exception; how to replay it (environment and attribute forms); why and how to fix;
+/// how it was found; the last steps of the (shrunk) failing schedule.
+/// </summary>
+internal static class FailureMessage
+{
+    public static string Compose(SimFailure failure, string testFullName, string? note)
+    {
+        var text = new StringBuilder();
+        var what = failure.What.TrimEnd();
+        var firstBreak = what.IndexOf('\n', StringComparison.Ordinal);
+        var headline = firstBreak < 0 ? what : what[..firstBreak];
+        text.Append("SimLoop: ").Append(headline)
+            .Append(" [iteration ").Append(failure.Iteration).Append(", seed ").Append(TimeFormat.Hex(failure.Seed)).Append(']');
+        if (firstBreak >= 0)
+        {
+            text.Append('\n').Append(what[(firstBreak + 1)..]);
+        }
+
+        if (failure.Exception is { } exception && FailureReport.StackOf(exception) is { Length: > 0 } stack)
+        {
+            text.Append("\n\n").Append(exception.GetType().FullName).Append(": ").Append(exception.Message).Append('\n').Append(stack);
+        }
+
+        text.Append("\n\nreplay with: SIMLOOP_REPLAY=").Append(failure.ReplayToken)
+            .Append(" dotnet test --filter \"FullyQualifiedName~").Append(FilterName(testFullName)).Append('"')
+            .Append("\n         or: [SimTest(Replay = \"").Append(failure.ReplayToken).Append("\")]");
+
+        if (failure.Why is not null)
+        {
+            text.Append("\n\nWhy: ").Append(failure.Why);
+        }
+
+        if (failure.Fix is not null)
+        {
+            text.Append(failure.Why is null ? "\n\n" : "\n").Append("Fix: ").Append(failure.Fix);
+        }
+
+        if (failure.Context is not null)
+        {
+            text.Append("\n\n").Append(failure.Context);
+        }
+
+        if (note is not null)
+        {
+            text.Append('\n').Append(note);
+        }
+
+        var shown = Math.Min(FailureReport.StepsShown, failure.Trace.Steps.Count);
+        text.Append("\n\nLast ").Append(shown).Append(" of ").Append(failure.Trace.TotalSteps).Append(" steps (full trace attached):\n")
+            .Append(failure.Trace.ToText(FailureReport.StepsShown));
+        return text.ToString();
+    }
+
+    /// <summary>The test's name without its arguments: a filter every shell passes through unchanged.</summary>
+    internal static string FilterName(string testFullName)
+    {
+        var parenthesis = testFullName.IndexOf('(', StringComparison.Ordinal);
+        return parenthesis < 0 ? testFullName : testFullName[..parenthesis];
+    }
+}

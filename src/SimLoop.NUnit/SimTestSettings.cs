@@ -1,0 +1,163 @@
+using System.Globalization;
+using NUnit.Framework;
+using SimLoop.Exploration;
+using SimLoop.Scheduling;
+
+namespace SimLoop.NUnit;
+
+/// <summary>
+/// The settings of one [SimTest] run, resolved in this precedence: NUnit TestRunParameters (SimLoop.Seed, ...),
+/// then environment variables (SIMLOOP_SEED, ...), then the attribute. Every invalid value is reported with the
+/// setting's name, the value and where it came from, and fails only this test.
+/// </summary>
+internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySource)
+{
+    public static SimTestSettings Resolve(SimTestAttribute attribute, Func<string, string?> environment, Func<string, string?> runParameter, out List<string> problems)
+    {
+        problems = [];
+        var found = new List<string>();
+        var options = new ExploreOptions
+        {
+            Iterations = attribute.Iterations,
+            MaxSteps = attribute.MaxSteps,
+            WorkerThreads = attribute.WorkerThreads,
+            CheckDeterminism = attribute.CheckDeterminism,
+            Parallelism = attribute.Parallelism,
+        };
+
+        (string Value, string Source)? Lookup(string name, string? attributeValue)
+        {
+            if (runParameter("SimLoop." + name) is { Length: > 0 } parameter)
+            {
+                return (parameter, $"TestRunParameter SimLoop.{name}");
+            }
+
+            var variable = "SIMLOOP_" + name.ToUpperInvariant();
+            if (environment(variable) is { Length: > 0 } value)
+            {
+                return (value, $"environment variable {variable}");
+            }
+
+            return attributeValue is null ? null : (attributeValue, $"[SimTest({name} = ...)]");
+        }
+
+        if (Lookup("Seed", attribute.Seed) is var (seedText, seedSource))
+        {
+            if (SeedText.TryParse(seedText, out var seed))
+            {
+                options = options with { Seed = seed };
+            }
+            else
+            {
+                problems.Add($"Seed is '{seedText}' ({seedSource}), which is not a seed: write it in hex (0x2A) or decimal (42).");
+            }
+        }
+
+        if (Lookup("Iterations", null) is var (iterationsText, iterationsSource))
+        {
+            if (int.TryParse(iterationsText, NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) && iterations > 0)
+            {
+                options = options with { Iterations = iterations };
+            }
+            else
+            {
+                problems.Add($"Iterations is '{iterationsText}' ({iterationsSource}), which is not a positive whole number.");
+            }
+        }
+
+        var strategy = StrategyFor(attribute, problems);
+        if (Lookup("Strategy", null) is var (strategyText, strategySource))
+        {
+            if (StrategyParser.TryParse(strategyText.Trim().ToLowerInvariant(), out var parsed))
+            {
+                strategy = parsed;
+            }
+            else
+            {
+                problems.Add($"Strategy is '{strategyText}' ({strategySource}), which is not a strategy: use one of {StrategyParser.Known}.");
+            }
+        }
+
+        if (strategy is not null)
+        {
+            options = options with { Strategy = strategy };
+        }
+
+        string? replaySource = null;
+        if (Lookup("Replay", attribute.Replay) is var (token, tokenSource))
+        {
+            try
+            {
+                ReplayToken.Parse(token);
+                options = options with { Replay = token.Trim() };
+                replaySource = tokenSource;
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Replay ({tokenSource}): {e.Message}");
+            }
+        }
+
+        if (Lookup("Shard", null) is var (shardText, shardSource))
+        {
+            try
+            {
+                ShardSpec.Parse(shardText, $"Shard ({shardSource})");
+                options = options with { Shard = shardText.Trim() };
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        if (attribute.MaxVirtualTime is { } maxTimeText)
+        {
+            if (TimeSpan.TryParse(maxTimeText, CultureInfo.InvariantCulture, out var maxTime) && maxTime > TimeSpan.Zero)
+            {
+                options = options with { MaxVirtualTime = maxTime };
+            }
+            else
+            {
+                problems.Add($"MaxVirtualTime is '{maxTimeText}' ([SimTest(MaxVirtualTime = ...)]), which is not a positive TimeSpan: write it like \"00:10:00\" (ten minutes) or \"1.00:00:00\" (one day).");
+            }
+        }
+
+        AddIfNotPositive(problems, "Iterations", attribute.Iterations);
+        AddIfNotPositive(problems, "MaxSteps", attribute.MaxSteps);
+        AddIfNotPositive(problems, "WorkerThreads", attribute.WorkerThreads);
+        AddIfNotPositive(problems, "Parallelism", attribute.Parallelism);
+        return new SimTestSettings(options, replaySource);
+    }
+
+    private static Strategy? StrategyFor(SimTestAttribute attribute, List<string> problems)
+    {
+        if (attribute.PctDepth < 1)
+        {
+            problems.Add($"PctDepth is {attribute.PctDepth} ([SimTest(PctDepth = ...)]), but it must be at least 1.");
+            return null;
+        }
+
+        return attribute.Strategy switch
+        {
+            SimStrategy.Portfolio => Strategy.Portfolio,
+            SimStrategy.Fifo => Strategy.Fifo,
+            SimStrategy.Random => Strategy.Random,
+            SimStrategy.Pct => Strategy.Pct(attribute.PctDepth),
+            SimStrategy.Exhaustive => Strategy.Exhaustive(Math.Max(1, attribute.Iterations)),
+            _ => null,
+        };
+    }
+
+    private static void AddIfNotPositive(List<string> problems, string name, long value)
+    {
+        if (value <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value} ([SimTest({name} = ...)]), but it must be at least 1."));
+        }
+    }
+
+    /// <summary>The real sources: NUnit's TestRunParameters and the process environment.</summary>
+    public static SimTestSettings Resolve(SimTestAttribute attribute, out List<string> problems) =>
+        Resolve(attribute, Environment.GetEnvironmentVariable, name => TestContext.Parameters.Get(name), out problems);
+}
