@@ -26,7 +26,7 @@ internal static class FailureMessage
 
         if (failure.Exception is { } exception && FailureReport.StackOf(exception) is { Length: > 0 } stack)
         {
-            text.Append("\n\n").Append(exception.GetType().FullName).Append(": ").Append(exception.Message).Append('\n').Append(stack);
+            text.Append("\n\n").Append(exception.GetType().FullName).Append(" thrown\n").Append(stack);
         }
 
         text.Append("\n\nreplay with: SIMLOOP_REPLAY=").Append(failure.ReplayToken)

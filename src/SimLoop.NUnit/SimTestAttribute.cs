@@ -36,6 +36,12 @@ public sealed class SimTestAttribute : NUnitAttribute, ISimpleTestBuilder, IAppl
     /// <summary>Virtual time one iteration may cover, as a TimeSpan ("00:10:00" or "1.00:00:00"); unset is one day.</summary>
     public string? MaxVirtualTime { get; set; }
 
+    /// <summary>
+    /// Real time one step may run before the iteration fails with Hang, as a TimeSpan ("00:00:05"); unset is five
+    /// seconds, "infinite" turns the watchdog off.
+    /// </summary>
+    public string? WatchdogTimeout { get; set; }
+
     /// <summary>Workers of the simulated pool behind Sim.ToThread.</summary>
     public int WorkerThreads { get; set; } = 4;
 

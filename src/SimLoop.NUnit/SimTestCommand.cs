@@ -26,7 +26,12 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
 
         var body = IterationBody.For(context);
         var store = FailureStore.FromEnvironment(AppContext.BaseDirectory);
-        var options = settings.Options with { Progress = new ProgressToNUnit(test.FullName), ProgressInterval = TimeSpan.FromSeconds(5) };
+        var options = settings.Options with
+        {
+            Progress = new ProgressToNUnit(test.FullName),
+            ProgressInterval = TimeSpan.FromSeconds(5),
+            CancellationToken = context.CancellationToken, // NUnit's [CancelAfter] stops the exploration between iterations
+        };
         try
         {
             string? note = null;
@@ -52,6 +57,11 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
             if (explored.Failure is { } failure)
             {
                 Report(context, failure, store, null, save: settings.Options.Replay is null);
+            }
+            else if (context.CancellationToken.IsCancellationRequested && explored.Iterations < options.Iterations)
+            {
+                result.SetResult(ResultState.Failure, string.Create(CultureInfo.InvariantCulture,
+                    $"SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after {explored.Iterations} of {options.Iterations} iterations; none of them failed. Give the test more time, or fewer iterations."));
             }
             else
             {

@@ -123,6 +123,22 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             }
         }
 
+        if (attribute.WatchdogTimeout is { } watchdogText)
+        {
+            if (string.Equals(watchdogText.Trim(), "infinite", StringComparison.OrdinalIgnoreCase))
+            {
+                options = options with { WatchdogTimeout = Timeout.InfiniteTimeSpan };
+            }
+            else if (TimeSpan.TryParse(watchdogText, CultureInfo.InvariantCulture, out var watchdog) && watchdog > TimeSpan.Zero)
+            {
+                options = options with { WatchdogTimeout = watchdog };
+            }
+            else
+            {
+                problems.Add($"WatchdogTimeout is '{watchdogText}' ([SimTest(WatchdogTimeout = ...)]), which is not a positive TimeSpan (\"00:00:05\") or \"infinite\".");
+            }
+        }
+
         AddIfNotPositive(problems, "Iterations", attribute.Iterations);
         AddIfNotPositive(problems, "MaxSteps", attribute.MaxSteps);
         AddIfNotPositive(problems, "WorkerThreads", attribute.WorkerThreads);

@@ -15,7 +15,7 @@ internal static class FailureReport
         if (failure.Exception is not null && failure.Kind is FailureKind.Exception or FailureKind.UnobservedException
             && StackOf(failure.Exception) is { Length: > 0 } stack)
         {
-            text.Append("\n\n").Append(failure.Exception.GetType().FullName).Append(" thrown:\n").Append(stack);
+            text.Append("\n\n").Append(failure.Exception.GetType().FullName).Append(" thrown\n").Append(stack);
         }
 
         if (failure.Why is not null)
@@ -56,11 +56,14 @@ internal static class FailureReport
     public static string StackOf(Exception exception) =>
         string.Join('\n', (exception.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd()).Where(IsUserFrame).Take(8));
 
+    // Frames of the runtime, of test frameworks' assertion plumbing and of the engine itself say nothing about the bug.
+    private static readonly string[] s_plumbing =
+    [
+        " System.", " Microsoft.", " NUnit.Framework.", "--- End of stack trace",
+        " SimLoop.Sim.", " SimLoop.EventLoop", " SimLoop.Loop.", " SimLoop.Exploration.", " SimLoop.Time.", " SimLoop.Cost.",
+        " SimLoop.Scheduling.", " SimLoop.Diagnostics.", " SimLoop.Tracing.", " SimLoop.NUnit.IterationBody", " SimLoop.NUnit.SimTest",
+    ];
+
     private static bool IsUserFrame(string line) =>
-        line.Length > 0
-        && !line.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
-        && !line.Contains("System.Runtime.ExceptionServices", StringComparison.Ordinal)
-        && !line.Contains("--- End of stack trace", StringComparison.Ordinal)
-        && !line.Contains("System.Threading.Tasks.Task", StringComparison.Ordinal)
-        && !line.Contains(" SimLoop.", StringComparison.Ordinal);
+        line.Length > 0 && !s_plumbing.Any(part => line.Contains(part, StringComparison.Ordinal));
 }

@@ -37,6 +37,9 @@ public record ExploreOptions : SimOptions
     /// <summary>This process's slice of the iterations ("i/n"); null reads SIMLOOP_SHARD or JOB_COMPLETION_INDEX + SIMLOOP_SHARD_COUNT.</summary>
     public string? Shard { get; init; }
 
+    /// <summary>Stops the exploration between iterations (for example a test framework's timeout); the result covers the iterations run.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>Receives progress while the exploration runs, every <see cref="ProgressInterval"/> of real time.</summary>
     public IProgress<ExplorationProgress>? Progress { get; init; }
 

@@ -64,6 +64,12 @@ internal sealed partial class Explorer
         var (shrunk, proof) = shrinker.Shrink(decisions);
         var best = proof ?? traced;
         var original = RunPlan.TrimTrailingZeros(decisions);
+        if (original.Count == 0)
+        {
+            // Already asyncio's own order: nothing to shrink.
+            return Report(run, traced, traced.PendingFailure!, note: null);
+        }
+
         var note = string.Create(CultureInfo.InvariantCulture,
             $"Shrunk from {original.Count} to {shrunk.Count} decisions ({original.Count(d => d != 0)} to {shrunk.Count(d => d != 0)} away from FIFO) in {shrinker.Runs} runs.");
         return Report(run, best, best.PendingFailure!, note);
@@ -96,7 +102,7 @@ internal sealed partial class Explorer
         return new RunFailure(
             FailureKind.Nondeterminism,
             string.Create(CultureInfo.InvariantCulture,
-                $"iteration {_indices[run.Slot]} gave two different runs from the same seed (trace hashes {TimeFormat.Hex(first.TraceHash)} and {TimeFormat.Hex(second.TraceHash)}); " +
+                $"iteration {IterationOf(run.Slot)} gave two different runs from the same seed (trace hashes {TimeFormat.Hex(first.TraceHash)} and {TimeFormat.Hex(second.TraceHash)}); " +
                 $"{where ?? "the difference lies before the steps that were kept"}."),
             Why: "Every decision of a run comes from its seed, so two runs of one seed must be identical. A difference means something outside the " +
                  "simulation fed the schedule: the real clock (DateTime.Now, Stopwatch), Random.Shared, a hash code or a dictionary's order, static state " +
@@ -107,7 +113,7 @@ internal sealed partial class Explorer
 
     private SimFailure Report(FailedRun run, EventLoop loop, RunFailure failure, string? note)
     {
-        var iteration = _indices.Length > run.Slot ? _indices[run.Slot] : run.Slot;
+        var iteration = IterationOf(run.Slot);
         var header = string.Create(CultureInfo.InvariantCulture,
             $"Found by exploration at iteration {iteration} of {_options.Iterations} (strategy {run.Plan.Strategy.Name}, base seed {TimeFormat.Hex(_baseSeed)}" +
             $"{(_shard.Count > 1 ? $", shard {_shard}" : "")}); the whole exploration reruns with SIMLOOP_SEED={TimeFormat.Hex(_baseSeed)}.");

@@ -28,7 +28,11 @@ internal sealed partial class Explorer
         else
         {
             // Iteration 0 first and alone: it measures the decision count the PCT iterations spread change points over.
-            if (_indices[0] == 0)
+            if (_slotCount == 0)
+            {
+                // A shard past the end of a small budget has nothing to run.
+            }
+            else if (IterationOf(0) == 0)
             {
                 RunSlots(0, 1, 1, wallClock);
             }
@@ -37,9 +41,9 @@ internal sealed partial class Explorer
                 _measuredDecisions = RunOnWorker(stall => RunIteration(PlanFor(0) with { OnStall = stall }), stalled => stalled).ReadyDecisions;
             }
 
-            if (Volatile.Read(ref _firstFailingSlot) == int.MaxValue || !_options.StopOnFirstFailure)
+            if (_slotCount > 0 && (Volatile.Read(ref _firstFailingSlot) == int.MaxValue || !_options.StopOnFirstFailure))
             {
-                RunSlots(_indices[0] == 0 ? 1 : 0, _indices.Length, _options.Parallelism, wallClock);
+                RunSlots(IterationOf(0) == 0 ? 1 : 0, _slotCount, _options.Parallelism, wallClock);
             }
         }
 
@@ -52,9 +56,8 @@ internal sealed partial class Explorer
         var firstSlot = Volatile.Read(ref _firstFailingSlot);
         var ran = _options.StopOnFirstFailure && firstSlot != int.MaxValue
             ? firstSlot + 1
-            : _options.Strategy.IsSequentialOnly ? _dfsSchedules : _indices.Length;
-        var distinct = _hashes.Take(ran).Distinct().Count();
-        var virtualTime = TimeSpan.FromTicks(_virtualTicks.Take(ran).Sum());
+            : _options.Strategy.IsSequentialOnly ? _dfsSchedules : Math.Min(_slotCount, Volatile.Read(ref _slotsDone));
+        var (distinct, virtualTime) = _ledger.Summarise(ran - 1);
         return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks);
     }
 
@@ -82,7 +85,7 @@ internal sealed partial class Explorer
     {
         try
         {
-            while (_workerError is null)
+            while (_workerError is null && !_options.CancellationToken.IsCancellationRequested)
             {
                 var slot = Interlocked.Increment(ref _nextSlot);
                 if (slot >= _endSlot || (_options.StopOnFirstFailure && slot > Volatile.Read(ref _firstFailingSlot)))
@@ -90,15 +93,15 @@ internal sealed partial class Explorer
                     break;
                 }
 
-                var plan = PlanFor(_indices[slot]) with { OnStall = stalled => Abandon(worker, slot, stalled) };
+                var plan = PlanFor(IterationOf(slot)) with { OnStall = stalled => Abandon(worker, slot, stalled) };
                 var loop = RunIteration(plan);
-                if (slot == 0 && _indices[0] == 0)
+                if (slot == 0 && IterationOf(0) == 0)
                 {
                     _measuredDecisions = loop.ReadyDecisions;
                 }
 
                 Record(slot, loop, plan, instead: null);
-                if (loop.Failure is null && ShouldCheck(_indices[slot]))
+                if (loop.Failure is null && ShouldCheck(IterationOf(slot)))
                 {
                     CheckPassingIteration(slot, loop, plan);
                 }
@@ -119,14 +122,13 @@ internal sealed partial class Explorer
     /// <summary>The watchdog found a step no interrupt can stop: count its failure and let the caller go on without this thread.</summary>
     private void Abandon(Worker worker, int slot, EventLoop stalled)
     {
-        Record(slot, stalled, PlanFor(_indices[slot]), instead: stalled.PendingFailure);
+        Record(slot, stalled, PlanFor(IterationOf(slot)), instead: stalled.PendingFailure);
         worker.Finish();
     }
 
     private void Record(int slot, EventLoop loop, RunPlan plan, RunFailure? instead)
     {
-        _hashes[slot] = loop.TraceHash;
-        _virtualTicks[slot] = loop.Elapsed.Ticks;
+        _ledger.Add(slot, loop.TraceHash, loop.Elapsed.Ticks);
         var failure = instead ?? loop.Failure;
         if (failure is null)
         {
@@ -151,7 +153,7 @@ internal sealed partial class Explorer
     {
         IReadOnlyList<int> prefix = [];
         var strategy = _options.Strategy;
-        for (var i = 0; i < _options.Iterations; i++)
+        for (var i = 0; i < _options.Iterations && !_options.CancellationToken.IsCancellationRequested; i++)
         {
             var scheduler = new ExhaustiveStrategy.DfsScheduler(_baseSeed, prefix);
             var slot = i;
@@ -195,14 +197,14 @@ internal sealed partial class Explorer
 
         var done = Volatile.Read(ref _slotsDone);
         var elapsed = wallClock.Elapsed;
-        var distinct = _hashes.Take(Math.Min(_hashes.Length, Volatile.Read(ref _nextSlot) + 1)).Where(h => h != 0).Distinct().Count();
+        var distinct = _ledger.DistinctSoFar;
         int failures;
         lock (_lock)
         {
             failures = _failedRuns.Count;
         }
 
-        progress.Report(new ExplorationProgress(done, _indices.Length, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
+        progress.Report(new ExplorationProgress(done, _options.Strategy.IsSequentialOnly ? _options.Iterations : _slotCount, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
     }
 
     /// <summary>

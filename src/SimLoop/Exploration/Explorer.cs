@@ -18,9 +18,8 @@ internal sealed partial class Explorer
     private readonly SimOptions _runOptions;
     private readonly ulong _baseSeed;
     private readonly ShardSpec _shard;
-    private readonly int[] _indices;
-    private readonly ulong[] _hashes;
-    private readonly long[] _virtualTicks;
+    private readonly int _slotCount;
+    private readonly IterationLedger _ledger = new();
     private readonly Lock _lock = new();
     private readonly List<FailedRun> _failedRuns = [];
     private int _measuredDecisions = PctStrategy.DefaultExpectedSteps;
@@ -34,9 +33,8 @@ internal sealed partial class Explorer
 
         // Iterations run untraced (fast); a failing one is rerun with its full trace.
         _runOptions = options with { RecordTrace = false, Replay = null };
-        _indices = Enumerable.Range(0, options.Iterations).Where(shard.Owns).ToArray();
-        _hashes = new ulong[_indices.Length];
-        _virtualTicks = new long[_indices.Length];
+        // This shard's iterations are Index, Index + Count, Index + 2 Count, ...: slot s is iteration IterationOf(s).
+        _slotCount = options.Iterations <= shard.Index ? 0 : ((options.Iterations - shard.Index - 1) / shard.Count) + 1;
     }
 
     public static ExplorationResult Run(Func<Task> test, ExploreOptions options)
@@ -74,6 +72,8 @@ internal sealed partial class Explorer
             ? seed
             : throw new ArgumentException($"SIMLOOP_SEED is '{text}', which is not a seed: write it in hex (0x2A) or decimal (42), as SimLoop prints it.");
     }
+
+    private int IterationOf(int slot) => _shard.Index + (slot * _shard.Count);
 
     /// <summary>Iteration 0 is the FIFO (asyncio) order for every strategy; it also measures the decisions PCT spreads change points over.</summary>
     private RunPlan PlanFor(int iteration) => new(
