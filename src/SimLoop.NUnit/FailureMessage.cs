@@ -11,14 +11,15 @@ namespace SimLoop.NUnit;
 /// </summary>
 internal static class FailureMessage
 {
-    public static string Compose(SimFailure failure, string testFullName, string? note)
+    public static string Compose(SimFailure failure, string testFullName, string? note, bool replayed)
     {
         var text = new StringBuilder();
         var what = failure.What.TrimEnd();
         var firstBreak = what.IndexOf('\n', StringComparison.Ordinal);
         var headline = firstBreak < 0 ? what : what[..firstBreak];
         text.Append("SimLoop: ").Append(headline)
-            .Append(" [iteration ").Append(failure.Iteration).Append(", seed ").Append(TimeFormat.Hex(failure.Seed)).Append(']');
+            .Append(replayed ? " [replayed" : " [iteration " + failure.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", seed ").Append(TimeFormat.Hex(failure.Seed)).Append(']');
         if (firstBreak >= 0)
         {
             text.Append('\n').Append(what[(firstBreak + 1)..]);

@@ -40,7 +40,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
                 var again = Sim.Explore(body, options with { Replay = saved });
                 if (again.Failure is { } stillFailing)
                 {
-                    Report(context, stillFailing, store, $"Replayed the failure saved by an earlier run in {store.PathFor(test.FullName)}: it still fails.", save: false);
+                    Report(context, stillFailing, store, $"Replayed the failure saved by an earlier run in {store.PathFor(test.FullName)}: it still fails.", save: false, replayed: true);
                     return result;
                 }
 
@@ -56,7 +56,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
             context.OutWriter.WriteLine(explored.Summary + (settings.ReplaySource is null ? "" : $" (replayed from {settings.ReplaySource})"));
             if (explored.Failure is { } failure)
             {
-                Report(context, failure, store, null, save: settings.Options.Replay is null);
+                Report(context, failure, store, null, save: settings.Options.Replay is null, replayed: settings.Options.Replay is not null);
             }
             else if (context.CancellationToken.IsCancellationRequested && explored.Iterations < options.Iterations)
             {
@@ -77,11 +77,11 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         return result;
     }
 
-    private static void Report(TestExecutionContext context, SimFailure failure, FailureStore store, string? note, bool save)
+    private static void Report(TestExecutionContext context, SimFailure failure, FailureStore store, string? note, bool save, bool replayed)
     {
         var test = context.CurrentTest;
         var savedTo = save ? store.Save(test.FullName, failure) : null;
-        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."));
+        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed);
         Attach(failure, test);
         context.CurrentResult.SetResult(ResultState.Failure, message);
     }

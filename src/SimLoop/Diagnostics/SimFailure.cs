@@ -56,6 +56,7 @@ public sealed class SimFailure
     /// <summary>How the failure was found: exploration iteration, base seed, shrinking.</summary>
     public string? Context { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => Message;
+    /// <summary>One line; the whole report is <see cref="Message"/>. (Test frameworks print exception properties, so this stays short.)</summary>
+    public override string ToString() =>
+        $"{Kind} at iteration {Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {Tracing.TimeFormat.Hex(Seed)}, replay token {ReplayToken}";
 }

@@ -1,0 +1,139 @@
+using System.Text.Json;
+
+namespace SimLoop.NUnit.Tests;
+
+// What NUnit reports for each fixture of the TestData assembly, run by `dotnet test` in a child process.
+public class ReportedOutcomeTests
+{
+    private static ChildRun Run => TestDataRuns.Everything;
+
+    [TestCase("Heartbeat_keeps_its_period", "SimLoop: strategy portfolio, base seed 0x2A, 50 iterations, 1 distinct schedules, 15 s of virtual time, no failure.")]
+    [TestCase("A_plain_void_method_runs_on_the_loop", "SimLoop: strategy portfolio, base seed 0x7, 10 iterations, 1 distinct schedules, 50 ms of virtual time, no failure.")]
+    public void A_passing_simulation_test_passes_and_prints_one_summary_line(string test, string summary)
+    {
+        var outcome = Run[test];
+        Assert.That(outcome.Result, Is.EqualTo("Passed"), outcome.Message);
+        Assert.That(outcome.Output.Trim(), Is.EqualTo(summary));
+    }
+
+    [Test]
+    public void A_failing_assertion_is_reported_once_with_seed_replay_lines_and_the_shrunk_trace()
+    {
+        var outcome = Run["Lost_update_is_found_by_an_assertion"];
+
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Does.StartWith("SimLoop: main failed at virtual time 00:00:00.000 (after step"));
+        Assert.That(outcome.Message, Does.Contain("[iteration 1, seed 0x"));
+        Assert.That(outcome.Message, Does.Not.Contain("Multiple failures"));
+        Assert.That(Count(outcome.Message, "Expected: 2"), Is.EqualTo(1), "exactly one assertion failure is reported");
+        Assert.That(outcome.Message, Does.Contain("replay with: SIMLOOP_REPLAY="));
+        Assert.That(outcome.Message, Does.Contain("or: [SimTest(Replay = \""));
+        Assert.That(outcome.Message, Does.Match(@"Shrunk from \d+ to \d+ decisions"));
+        Assert.That(outcome.Output, Does.Contain("FAILED at iteration 1 (Exception)."));
+        Snapshooter.NUnit.Snapshot.Match(Normalised.Message(outcome.Message, Run));
+    }
+
+    [Test]
+    public void The_full_trace_of_the_failing_iteration_is_attached_as_chrome_trace_json()
+    {
+        var outcome = Run["Lost_update_is_found_by_an_assertion"];
+
+        Assert.That(outcome.Attachments, Has.Count.EqualTo(1));
+        Assert.That(File.Exists(outcome.Attachments[0]), Is.True, outcome.Attachments[0]);
+        using var trace = JsonDocument.Parse(File.ReadAllText(outcome.Attachments[0]));
+        Assert.That(trace.RootElement.GetProperty("otherData").GetProperty("complete").GetBoolean(), Is.True);
+        Assert.That(trace.RootElement.GetProperty("traceEvents").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    [TestCase("Opposite_lock_order_deadlocks", "SimLoop: deadlock at virtual time 00:00:00.000 (after step")]
+    [TestCase("Polling_forever_hits_the_time_limit", "SimLoop: time limit reached at virtual time 00:00:50.000 (after step 2)")]
+    [TestCase("Task_Run_escapes_the_loop", "SimLoop: ")]
+    [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
+    [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
+    [TestCase("A_long_exploration_hits_NUnits_timeout", "SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after ")]
+    public void Each_kind_of_failure_fails_its_test_with_its_own_message(string test, string start)
+    {
+        var outcome = Run[test];
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Does.StartWith(start));
+    }
+
+    [Test]
+    public void An_escape_names_what_left_the_loop()
+    {
+        var message = Run["Task_Run_escapes_the_loop"].Message;
+        Assert.That(message, Does.Contain("Task.Run"));
+        Assert.That(message, Does.Contain("replace Task.Run with Sim.ToThread"));
+    }
+
+    [TestCase("Bad_seed", "SimLoop: invalid [SimTest] settings:\n  - Seed is 'zz' ([SimTest(Seed = ...)]), which is not a seed: write it in hex (0x2A) or decimal (42).")]
+    [TestCase("Bad_time_and_iterations", "SimLoop: invalid [SimTest] settings:\n  - MaxVirtualTime is 'soon' ([SimTest(MaxVirtualTime = ...)]), which is not a positive TimeSpan: write it like \"00:10:00\" (ten minutes) or \"1.00:00:00\" (one day).\n  - Iterations is -3 ([SimTest(Iterations = ...)]), but it must be at least 1.")]
+    public void An_invalid_setting_fails_only_its_own_test_naming_the_setting_and_the_value(string test, string message)
+    {
+        var outcome = Run[test];
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message.ReplaceLineEndings("\n"), Is.EqualTo(message));
+    }
+
+    [Test]
+    public void A_damaged_replay_token_says_what_a_valid_one_looks_like()
+    {
+        var outcome = Run["Bad_replay_token"];
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Does.Contain("Replay ([SimTest(Replay = ...)]): The replay token 'SL1_fifo_2A_0000' is not valid: its check digits do not match"));
+    }
+
+    [Test]
+    public void SetUp_and_TearDown_run_once_per_iteration_and_OneTimeSetUp_once()
+    {
+        Assert.That(Run["Each_iteration_runs_between_its_SetUp_and_TearDown"].Result, Is.EqualTo("Passed"), Run["Each_iteration_runs_between_its_SetUp_and_TearDown"].Message);
+        Assert.That(Run["SetUp_and_TearDown_ran_once_per_iteration"].Result, Is.EqualTo("Passed"), Run["SetUp_and_TearDown_ran_once_per_iteration"].Message);
+    }
+
+    [Test]
+    public void Parameters_from_TestCase_and_Values_and_generic_and_parameterised_fixtures_all_run()
+    {
+        var names = new[] { "Test_cases_reach_the_body(1)", "Test_cases_reach_the_body(3)", "Values_reach_the_body(10,True)", "Values_reach_the_body(10,False)", "Values_reach_the_body(20,True)", "Values_reach_the_body(20,False)" };
+        foreach (var name in names)
+        {
+            Assert.That(Run[name].Result, Is.EqualTo("Passed"), name + ": " + Run[name].Message);
+        }
+
+        Assert.That(Run.Outcomes.Where(o => o.Name == "Runs_for_each_type_argument").Select(o => o.Result), Is.EqualTo(new[] { "Passed", "Passed" }));
+        Assert.That(Run.Outcomes.Where(o => o.Name == "Sees_its_fixture_argument").Select(o => o.Result), Is.EqualTo(new[] { "Passed", "Passed" }));
+    }
+
+    [Test]
+    public void Simulation_tests_in_parallel_fixtures_pass()
+    {
+        foreach (var name in new[] { "First", "Second", "Third" })
+        {
+            Assert.That(Run[name].Result, Is.EqualTo("Passed"), name + ": " + Run[name].Message);
+        }
+    }
+
+    [Test]
+    public void Sim_Explore_from_a_plain_test_reports_exactly_one_failure()
+    {
+        var outcome = Run["Explore_from_a_plain_test_reports_one_failure"];
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Does.StartWith("SimLoop.SimulationFailedException : SimLoop: main failed at virtual time"));
+        Assert.That(outcome.Message, Does.Not.Contain("Multiple failures"));
+
+        // One report: the exception's own message once (NUnit then lists the inner AssertionException, as it always does).
+        Assert.That(Count(outcome.Message, "SimLoop: main failed"), Is.EqualTo(1));
+        Assert.That(Count(outcome.Message, "Shrunk from"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_failure_is_saved_for_the_next_run_keyed_by_the_tests_full_name()
+    {
+        var saved = Directory.GetFiles(Run.FailuresDirectory).Select(Path.GetFileName).ToList();
+        Assert.That(saved, Has.Some.StartsWith("SimLoop.NUnit.TestData.Failing.Lost_update_is_found_by_an_assertion-"));
+        var file = Directory.GetFiles(Run.FailuresDirectory, "SimLoop.NUnit.TestData.Failing.Lost_update_is_found_by_an_assertion-*").Single();
+        Assert.That(File.ReadAllLines(file)[0], Is.EqualTo(Tokens.From(Run["Lost_update_is_found_by_an_assertion"].Message)));
+        Assert.That(Run["Lost_update_is_found_by_an_assertion"].Message, Does.Contain("Saved to " + file));
+    }
+
+    private static int Count(string text, string part) => text.Split(part).Length - 1;
+}

@@ -1,0 +1,43 @@
+namespace SimLoop.NUnit.Tests;
+
+/// <summary>
+/// The child runs, each made once per test process and shared by the tests that read it (they are slow: a few
+/// seconds each). The first runs everything; the others replay and override what the first one printed.
+/// </summary>
+internal static class TestDataRuns
+{
+    private static readonly Lazy<ChildRun> s_everything = new(() => ChildRun.Execute("everything"));
+
+    private static readonly Lazy<ChildRun> s_replay = new(() => ChildRun.Execute(
+        "replay",
+        filter: "FullyQualifiedName~Failing.Lost_update_is_found_by_an_assertion",
+        environment: new Dictionary<string, string> { ["SIMLOOP_REPLAY"] = Tokens.From(Everything["Lost_update_is_found_by_an_assertion"].Message), ["SIMLOOP_FAILURES"] = "off" }));
+
+    // TestRunParameters beat environment variables, which beat the attribute; the failures saved by the first run are replayed first.
+    private static readonly Lazy<ChildRun> s_overrides = new(() => ChildRun.Execute(
+        "overrides",
+        filter: "FullyQualifiedName~Passing.Heartbeat_keeps_its_period|FullyQualifiedName~Failing.Lost_update_is_found_by_an_assertion",
+        environment: new Dictionary<string, string> { ["SIMLOOP_SEED"] = "0x99", ["SIMLOOP_ITERATIONS"] = "7" },
+        runParameters: "TestRunParameters.Parameter(name=\"SimLoop.Seed\", value=\"0x2B\")",
+        failuresDirectory: Everything.FailuresDirectory));
+
+    public static ChildRun Everything => s_everything.Value;
+
+    public static ChildRun Replay => s_replay.Value;
+
+    public static ChildRun Overrides => s_overrides.Value;
+}
+
+internal static class Tokens
+{
+    /// <summary>The token in a failure message's "replay with: SIMLOOP_REPLAY=..." line.</summary>
+    public static string From(string message)
+    {
+        const string Marker = "SIMLOOP_REPLAY=";
+        var start = message.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), message);
+        start += Marker.Length;
+        var end = message.IndexOf(' ', start);
+        return message[start..end];
+    }
+}
