@@ -36,8 +36,9 @@ internal sealed partial class Explorer
             {
                 RunSlots(0, 1, 1, wallClock);
             }
-            else
+            else if (_options.Strategy.NeedsMeasuredDecisions)
             {
+                // This shard does not own iteration 0 but needs its measurement: run it, without counting it.
                 _measuredDecisions = RunOnWorker(stall => RunIteration(PlanFor(0) with { OnStall = stall }), stalled => stalled).ReadyDecisions;
             }
 

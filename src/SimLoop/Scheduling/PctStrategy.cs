@@ -38,6 +38,8 @@ internal sealed class PctStrategy : Strategy
 
     internal override Scheduler CreateScheduler(ulong seed) => new PctScheduler(seed, Depth, ExpectedSteps);
 
+    internal override bool NeedsMeasuredDecisions => LearnsSteps;
+
     internal override Strategy ForIteration(int iteration, int measuredDecisions) =>
         LearnsSteps ? new PctStrategy(Depth, Math.Max(1, measuredDecisions)) : this;
 

@@ -11,6 +11,8 @@ internal sealed class PortfolioStrategy : Strategy
 
     internal override Scheduler CreateScheduler(ulong seed) => Strategy.Random.CreateScheduler(seed);
 
+    internal override bool NeedsMeasuredDecisions => true;
+
     internal override Strategy ForIteration(int iteration, int measuredDecisions)
     {
         var j = iteration - 1;

@@ -53,6 +53,9 @@ public abstract class Strategy
     /// <summary>Exhaustive search must run its iterations one after the other.</summary>
     internal virtual bool IsSequentialOnly => false;
 
+    /// <summary>True when iterations need the decision count measured by iteration 0 (PCT, Portfolio).</summary>
+    internal virtual bool NeedsMeasuredDecisions => false;
+
     /// <summary>The concrete strategy of one exploration iteration (Portfolio alternates; PCT learns the decision count).</summary>
     internal virtual Strategy ForIteration(int iteration, int measuredDecisions) => this;
 
