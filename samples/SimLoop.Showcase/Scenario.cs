@@ -13,6 +13,16 @@ internal abstract class Scenario
 
     /// <summary>Runs the scenario, writes its trace file into <paramref name="traceDirectory"/>, and returns its report.</summary>
     public abstract ScenarioReport Run(string traceDirectory);
+
+    /// <summary>Writes the run's trace as Chrome/Perfetto JSON named after the scenario; returns the path.</summary>
+    protected string WriteTrace(SimResult result, string traceDirectory) => WriteTrace(result.Trace, traceDirectory);
+
+    protected string WriteTrace(Trace trace, string traceDirectory)
+    {
+        var path = Path.Combine(traceDirectory, Id + ".json");
+        trace.WriteChromeJson(path);
+        return path;
+    }
 }
 
 /// <summary>What a scenario prints: predictions next to observations, the fairness table, the trace file.</summary>

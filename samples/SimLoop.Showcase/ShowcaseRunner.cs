@@ -6,7 +6,11 @@ namespace SimLoop.Showcase;
 /// <summary>Runs every scenario and renders one report. The text is deterministic (virtual time only) except for trace paths.</summary>
 internal static class ShowcaseRunner
 {
-    public static IReadOnlyList<Scenario> All { get; } = [new FrozenLoop()];
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new FrozenLoop(), new CleanShutdown(), new BlockingCall(), new OffloadToThread(), new CpuGainsNothing(),
+        new YieldHelps(), new WhoHeldTheLoop(), new FoundBug(),
+    ];
 
     public static (string Text, bool AllHold) Run(string traceDirectory)
     {

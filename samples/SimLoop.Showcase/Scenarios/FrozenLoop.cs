@@ -41,8 +41,7 @@ internal sealed class FrozenLoop : Scenario
 
         // The beat due at 200 ms is the only one the section overlaps.
         var predicted = SectionStart + SectionCost - 2 * Period;
-        var tracePath = Path.Combine(traceDirectory, Id + ".json");
-        result.Trace.WriteChromeJson(tracePath);
+        var tracePath = WriteTrace(result, traceDirectory);
         return new ScenarioReport(
             [
                 new Check("late beats", "1", lateness.Count(l => l > TimeSpan.Zero).ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -37,7 +37,7 @@ public sealed class Trace
         var shown = Steps.Skip(Math.Max(0, Steps.Count - lastSteps)).ToList();
         var taskWidth = Math.Max(4, shown.Count == 0 ? 0 : shown.Max(s => s.Task.Length));
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"  {"step",-7} {"start",-12}  {"task".PadRight(taskWidth)}  {"ready by",-12} {"waited",-9} cost");
+        text.Append(CultureInfo.InvariantCulture, $"  {"step",-7} {"start",-12}  {"task".PadRight(taskWidth)}  {"ready by",-13} {"waited",-9} cost");
         foreach (var step in shown)
         {
             var cost = step.End - step.Start;
@@ -45,7 +45,7 @@ public sealed class Trace
                 ? ""
                 : "  (" + string.Join(", ", step.Sections.Select(Describe)) + ")";
             text.Append('\n').Append(CultureInfo.InvariantCulture,
-                $"  #{step.Index,-6} {TimeFormat.Instant(step.Start),-12}  {step.Task.PadRight(taskWidth)}  {ReasonText(step.Reason),-12} {TimeFormat.Duration(step.SchedulingDelay),-9} {TimeFormat.Duration(cost)}{sections}");
+                $"  #{step.Index,-6} {TimeFormat.Instant(step.Start),-12}  {step.Task.PadRight(taskWidth)}  {ReasonText(step.Reason),-13} {TimeFormat.Duration(step.SchedulingDelay),-9} {TimeFormat.Duration(cost)}{sections}");
         }
 
         return text.ToString();
