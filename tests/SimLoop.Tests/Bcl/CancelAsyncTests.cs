@@ -1,0 +1,42 @@
+namespace SimLoop.Tests.Bcl;
+
+// CancellationTokenSource.CancelAsync runs the token's callbacks in Task.Factory.StartNew(..., TaskScheduler.Default):
+// on the thread pool. Cancel() runs them in the calling step. See docs/limitations.md.
+public class CancelAsyncTests
+{
+    [Test]
+    public void Cancel_async_of_a_token_nobody_registered_on_completes_synchronously()
+    {
+        var result = Sim.Run(async () =>
+        {
+            using var cts = new CancellationTokenSource();
+            var cancelling = cts.CancelAsync();
+            Assert.That(cancelling.IsCompletedSuccessfully, Is.True);
+            await cancelling;
+            return cts.IsCancellationRequested;
+        });
+
+        Assert.That(result.Value, Is.True);
+        Assert.That(result.Steps, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Cancel_async_that_wakes_a_waiter_fails_the_run() =>
+        Escapes.AssertRunFailsWithDeadlockOrUncontrolledConcurrency(async () =>
+        {
+            using var cts = new CancellationTokenSource();
+            var waiter = Sim.Spawn("waiter", async () =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, Sim.Time, cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+            await cts.CancelAsync();
+            await waiter;
+        });
+}
