@@ -1,7 +1,7 @@
 namespace SimLoop.Tests.Bcl;
 
 // CancellationTokenSource.CancelAsync runs the token's callbacks in Task.Factory.StartNew(..., TaskScheduler.Default):
-// on the thread pool. Cancel() runs them in the calling step. See docs/limitations.md.
+// on the thread pool, in the simulation's ExecutionContext. Cancel() runs them in the calling step. See docs/limitations.md.
 public class CancelAsyncTests
 {
     [Test]
@@ -22,14 +22,16 @@ public class CancelAsyncTests
 
     [Test]
     public void Cancel_async_that_wakes_a_waiter_fails_the_run() =>
-        Escapes.AssertRunFailsWithDeadlockOrUncontrolledConcurrency(async () =>
+        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
         {
             using var cts = new CancellationTokenSource();
+            var cancelled = new TaskCompletionSource();
+            using var registration = cts.Token.Register(() => cancelled.TrySetCanceled(cts.Token));
             var waiter = Sim.Spawn("waiter", async () =>
             {
                 try
                 {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, Sim.Time, cts.Token);
+                    await cancelled.Task;
                 }
                 catch (OperationCanceledException)
                 {
@@ -38,5 +40,7 @@ public class CancelAsyncTests
             await Sim.Delay(TimeSpan.FromSeconds(1));
             await cts.CancelAsync();
             await waiter;
-        });
+        },
+        Escapes.CancelAsyncTaskOnThePool,
+        Escapes.Deadlock("00:00:01.000", afterStep: 2));
 }

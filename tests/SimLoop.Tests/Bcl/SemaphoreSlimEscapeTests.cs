@@ -2,7 +2,8 @@ namespace SimLoop.Tests.Bcl;
 
 // SemaphoreSlim.WaitAsync overloads that take a token or a timeout wait in WaitUntilCountOrTimeoutAsync, which
 // awaits with ConfigureAwaitOptions.SuppressThrowing (no captured context) and, for a timeout, on a real timer of
-// TimeProvider.System. They stay on the loop only while they complete synchronously. See docs/limitations.md.
+// TimeProvider.System. They stay on the loop only while they complete synchronously; once they wait, that async
+// method resumes on the thread pool in the simulation's ExecutionContext. See docs/limitations.md.
 public class SemaphoreSlimEscapeTests
 {
     // A token that can be cancelled (which is what sends WaitAsync down the escaping path) but never is.
@@ -14,12 +15,14 @@ public class SemaphoreSlimEscapeTests
         TimeSpanTimeout,
         MillisecondsTimeout,
         TimeSpanTimeoutAndToken,
+        MillisecondsTimeoutAndToken,
     }
 
     [TestCase(Overload.Token)]
     [TestCase(Overload.TimeSpanTimeout)]
     [TestCase(Overload.MillisecondsTimeout)]
     [TestCase(Overload.TimeSpanTimeoutAndToken)]
+    [TestCase(Overload.MillisecondsTimeoutAndToken)]
     public void Wait_async_with_a_token_or_a_timeout_completes_synchronously_when_a_slot_is_free(Overload overload)
     {
         var result = Sim.Run(async () =>
@@ -50,19 +53,22 @@ public class SemaphoreSlimEscapeTests
     [TestCase(Overload.TimeSpanTimeout)]
     [TestCase(Overload.MillisecondsTimeout)]
     [TestCase(Overload.TimeSpanTimeoutAndToken)]
+    [TestCase(Overload.MillisecondsTimeoutAndToken)]
     public void Wait_async_with_a_token_or_a_timeout_that_has_to_wait_fails_the_run_even_when_released_in_time(Overload overload) =>
-        Escapes.AssertRunFailsWithDeadlockOrUncontrolledConcurrency(async () =>
+        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
         {
             using var semaphore = new SemaphoreSlim(0);
             var waiter = Sim.Spawn("waiter", async () => await Enter(semaphore, overload, TimeSpan.FromSeconds(30)));
             await Sim.Delay(TimeSpan.FromSeconds(1));
             semaphore.Release();
             await waiter;
-        });
+        },
+        Escapes.AwaitContinuationOnThePool,
+        Escapes.Deadlock("00:00:01.000", afterStep: 2));
 
     [Test]
     public void Wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
-        Escapes.AssertRunFailsWithDeadlockOrUncontrolledConcurrency(async () =>
+        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
         {
             // The cancellation itself happens on the loop, but the BCL then forces a yield to the thread pool.
             using var semaphore = new SemaphoreSlim(0);
@@ -74,7 +80,9 @@ public class SemaphoreSlimEscapeTests
             catch (OperationCanceledException)
             {
             }
-        });
+        },
+        Escapes.AwaitContinuationOnThePool,
+        Escapes.Deadlock("00:00:02.000", afterStep: 1));
 
     [Test]
     public void Try_enter_on_the_loop_enters_at_the_release_instant_before_the_timeout()
@@ -142,7 +150,8 @@ public class SemaphoreSlimEscapeTests
         Overload.Token => semaphore.WaitAsync(s_neverCancelled.Token),
         Overload.TimeSpanTimeout => semaphore.WaitAsync(timeout),
         Overload.MillisecondsTimeout => semaphore.WaitAsync((int)timeout.TotalMilliseconds),
-        _ => semaphore.WaitAsync(timeout, s_neverCancelled.Token),
+        Overload.TimeSpanTimeoutAndToken => semaphore.WaitAsync(timeout, s_neverCancelled.Token),
+        _ => semaphore.WaitAsync((int)timeout.TotalMilliseconds, s_neverCancelled.Token),
     };
 
     // The replacement documented in docs/limitations.md: WaitAsync() (which stays on the loop) behind an async
