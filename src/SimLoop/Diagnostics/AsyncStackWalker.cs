@@ -29,7 +29,7 @@ internal static class AsyncStackWalker
             var stateMachine = StateMachineOf(current);
             if (stateMachine is null)
             {
-                frames.Add(DescribeLeaf(current));
+                frames.Add(AwaitedLeaf.Describe(current));
                 break;
             }
 
@@ -67,7 +67,7 @@ internal static class AsyncStackWalker
         return DescribeDelegate(callback);
     }
 
-    private static string DescribeDelegate(Delegate callback)
+    internal static string DescribeDelegate(Delegate callback)
     {
         var stateMachine = callback.Target is null ? null : StateMachineOf(callback.Target);
         return stateMachine is not null
@@ -107,59 +107,15 @@ internal static class AsyncStackWalker
     private static object? AwaitedByAwaiter(object awaiter)
     {
         var type = awaiter.GetType();
-        if (FindField(type, "m_task")?.GetValue(awaiter) is Task task)
+        if ((FindField(type, "m_task") ?? FindField(type, "_task"))?.GetValue(awaiter) is Task task)
         {
+            // TaskAwaiter and ConfiguredTaskAwaiter keep m_task; the runtime's ConfiguredNoThrowAwaiter keeps _task.
             return task;
         }
 
         // ValueTaskAwaiter / ConfiguredValueTaskAwaiter hold a ValueTask whose _obj is a Task or an IValueTaskSource.
         var valueTask = FindField(type, "_value")?.GetValue(awaiter);
         return valueTask is null ? null : FindField(valueTask.GetType(), "_obj")?.GetValue(valueTask);
-    }
-
-    private static readonly FieldInfo? s_taskAction = typeof(Task).GetField("m_action", BindingFlags.NonPublic | BindingFlags.Instance);
-
-    private static string DescribeLeaf(object awaited)
-    {
-        var name = awaited.GetType().FullName ?? awaited.GetType().Name;
-        // Suspended on a finished task (its continuation went to the thread pool), or on a task whose work runs there.
-        // One text for both, because which of the two is seen depends on how far the real thread has got.
-        if (awaited is Task task && (task.IsCompleted || s_taskAction?.GetValue(task) is Delegate))
-        {
-            return OnRealThread + "a task that a thread-pool thread runs or resumes (Task.Run, Task.Factory.StartNew, ContinueWith, " +
-                   "ConfigureAwait(false), or RunContinuationsAsynchronously with Task.WhenAll/WhenAny)";
-        }
-
-        if (name.Contains("SemaphoreSlim", StringComparison.Ordinal))
-        {
-            return "SemaphoreSlim.WaitAsync (nobody releases the semaphore)";
-        }
-
-        if (name.Contains("DelayPromise", StringComparison.Ordinal))
-        {
-            return RealTimer + " (no TimeProvider given: the simulation cannot fire it)";
-        }
-
-        if (name.Contains("Channels", StringComparison.Ordinal))
-        {
-            return "a channel operation (nobody writes, reads or completes the channel)";
-        }
-
-        if (name.Contains("WhenAll", StringComparison.Ordinal))
-        {
-            return "Task.WhenAll (some of its tasks never finish)";
-        }
-
-        if (name.Contains("WhenAny", StringComparison.Ordinal))
-        {
-            return "Task.WhenAny (none of its tasks finishes)";
-        }
-
-        // A plain Task or Task<T> (not a subclass) is what TaskCompletionSource hands out.
-        var type = awaited.GetType();
-        return type == typeof(Task) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
-            ? "a task nobody completes (a TaskCompletionSource never set?)"
-            : TypeName(awaited.GetType());
     }
 
     /// <summary>"Shop.Checkout" from the compiler's state machine type Shop+&lt;Checkout&gt;d__3 (lambdas and local functions too).</summary>
@@ -195,7 +151,7 @@ internal static class AsyncStackWalker
         return owner is null ? method : $"{TypeName(owner)}.{method}";
     }
 
-    private static string TypeName(Type? type)
+    internal static string TypeName(Type? type)
     {
         if (type is null)
         {
@@ -207,7 +163,7 @@ internal static class AsyncStackWalker
         return tick < 0 ? name : name[..tick];
     }
 
-    private static FieldInfo? FindField(Type? type, string name)
+    internal static FieldInfo? FindField(Type? type, string name)
     {
         for (; type is not null; type = type.BaseType)
         {

@@ -130,6 +130,9 @@ public sealed partial class EventLoop
              "a retry loop that never gives up) would run forever in a blink.",
         Fix: "Stop the periodic work or give the retries an end; raise MaxVirtualTime if the scenario really lasts longer."));
 
+    /// <summary>Code on another thread touched the loop where throwing would crash that thread: only record it.</summary>
+    internal void NoteForeignThread(string api) => _ = ReportForeignThread(api);
+
     /// <summary>Code on another thread touched the loop: record it (first one wins) and hand the caller an exception.</summary>
     private InvalidOperationException ReportForeignThread(string api)
     {
@@ -145,6 +148,8 @@ public sealed partial class EventLoop
 
     private void ReportForeignPost(SendOrPostCallback callback, object? state)
     {
+        // Tell a waiting deadlock check at once; describing the callback and capturing the stack take milliseconds.
+        _escapeStarted = true;
         var failure = new RunFailure(
             FailureKind.UncontrolledConcurrency,
             $"a continuation of {AsyncStackWalker.DescribeCallback(callback, state)} was posted to the loop from thread {Environment.CurrentManagedThreadId}, " +

@@ -8,10 +8,15 @@ namespace SimLoop.Time;
 internal sealed class DelayEvent : ScheduledEvent
 {
     private readonly TaskCompletionSource _completion = new();
+    private readonly EventLoop _loop;
     private readonly bool _isYield;
     private CancellationTokenRegistration _registration;
 
-    public DelayEvent(bool isYield) => _isYield = isYield;
+    public DelayEvent(EventLoop loop, bool isYield)
+    {
+        _loop = loop;
+        _isYield = isYield;
+    }
 
     public Task Task => _completion.Task;
 
@@ -32,6 +37,13 @@ internal sealed class DelayEvent : ScheduledEvent
     /// <summary>Token cancelled, or the loop shut down while the delay was pending.</summary>
     public void Cancel(CancellationToken token)
     {
+        // A token cancelled on a real thread (CancelAsync, a real timer) must not touch the loop's queue from there.
+        if (!_loop.IsLoopThread)
+        {
+            _loop.NoteForeignThread("cancelling a Sim.Delay through its CancellationToken");
+            return;
+        }
+
         EventQueue.Cancel(this);
         _registration.Unregister();
         _completion.TrySetCanceled(token);

@@ -66,6 +66,14 @@ internal sealed class SimTimer : ScheduledEvent, ITimer
 
     public void Dispose()
     {
+        // Disposing from a real thread (the runtime's clean-up of WaitAsync after an escape) is reported, never thrown:
+        // an exception there would crash the process.
+        if (!_loop.IsLoopThread)
+        {
+            _loop.NoteForeignThread("ITimer.Dispose of a Sim.Time timer");
+            return;
+        }
+
         _disposed = true;
         EventQueue.Cancel(this);
     }

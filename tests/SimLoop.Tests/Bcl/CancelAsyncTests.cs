@@ -22,7 +22,7 @@ public class CancelAsyncTests
 
     [Test]
     public void Cancel_async_that_wakes_a_waiter_fails_the_run() =>
-        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
+        Escapes.AssertRunFailsAsAnEscape(async () =>
         {
             using var cts = new CancellationTokenSource();
             var cancelled = new TaskCompletionSource();
@@ -42,5 +42,5 @@ public class CancelAsyncTests
             await waiter;
         },
         Escapes.CancelAsyncTaskOnThePool,
-        Escapes.Deadlock("00:00:01.000", afterStep: 2));
+        Escapes.Stalled("00:00:01.000", afterStep: 2));
 }

@@ -29,7 +29,7 @@ public class ChannelReadAllAsyncTests
 
     [Test]
     public void Read_all_async_that_has_to_wait_for_a_write_fails_the_run() =>
-        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
+        Escapes.AssertRunFailsAsAnEscape(async () =>
         {
             var channel = Channel.CreateUnbounded<int>();
             var consumer = Sim.Spawn("consumer", async () =>
@@ -45,7 +45,7 @@ public class ChannelReadAllAsyncTests
             await consumer;
         },
         Escapes.AwaitContinuationOnThePool,
-        Escapes.Deadlock("00:00:01.000", afterStep: 2));
+        Escapes.Stalled("00:00:01.000", afterStep: 2));
 
     [Test]
     public void A_wait_to_read_and_try_read_iterator_replaces_read_all_async_on_the_loop()

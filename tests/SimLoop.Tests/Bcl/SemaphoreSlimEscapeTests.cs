@@ -55,7 +55,7 @@ public class SemaphoreSlimEscapeTests
     [TestCase(Overload.TimeSpanTimeoutAndToken)]
     [TestCase(Overload.MillisecondsTimeoutAndToken)]
     public void Wait_async_with_a_token_or_a_timeout_that_has_to_wait_fails_the_run_even_when_released_in_time(Overload overload) =>
-        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
+        Escapes.AssertRunFailsAsAnEscape(async () =>
         {
             using var semaphore = new SemaphoreSlim(0);
             var waiter = Sim.Spawn("waiter", async () => await Enter(semaphore, overload, TimeSpan.FromSeconds(30)));
@@ -64,11 +64,11 @@ public class SemaphoreSlimEscapeTests
             await waiter;
         },
         Escapes.AwaitContinuationOnThePool,
-        Escapes.Deadlock("00:00:01.000", afterStep: 2));
+        Escapes.Stalled("00:00:01.000", afterStep: 2));
 
     [Test]
     public void Wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
-        Escapes.AssertRunFailsWithTheEscapeOrADeadlock(async () =>
+        Escapes.AssertRunFailsAsAnEscape(async () =>
         {
             // The cancellation itself happens on the loop, but the BCL then forces a yield to the thread pool.
             using var semaphore = new SemaphoreSlim(0);
@@ -82,7 +82,7 @@ public class SemaphoreSlimEscapeTests
             }
         },
         Escapes.AwaitContinuationOnThePool,
-        Escapes.Deadlock("00:00:02.000", afterStep: 1));
+        Escapes.Stalled("00:00:02.000", afterStep: 1));
 
     [Test]
     public void Try_enter_on_the_loop_enters_at_the_release_instant_before_the_timeout()

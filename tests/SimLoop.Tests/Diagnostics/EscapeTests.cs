@@ -93,4 +93,29 @@ public class EscapeTests
 
         Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
     }
+
+    [Test]
+    public void An_infinite_delay_on_virtual_time_is_a_deadlock_not_a_real_timer()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            using var cancellation = new CancellationTokenSource();
+            await Task.Delay(Timeout.InfiniteTimeSpan, Sim.Time, cancellation.Token);
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.Deadlock));
+        Assert.That(failure.Message, Does.Contain("Task.Delay(Timeout.Infinite): it never ends by itself"));
+    }
+
+    [Test]
+    public void WaitAsync_with_a_real_timeout_is_reported_as_a_real_timer()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            using var gate = new SemaphoreSlim(0);
+            await gate.WaitAsync(TimeSpan.FromMilliseconds(50));
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+    }
 }
