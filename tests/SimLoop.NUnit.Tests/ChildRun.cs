@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Xml.Linq;
 
@@ -50,51 +49,26 @@ public sealed class ChildRun
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "test", TestDataAssembly, "--logger", "trx;LogFileName=results.trx", "--results-directory", directory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        List<string> arguments = ["test", TestDataAssembly, "--logger", "trx;LogFileName=results.trx", "--results-directory", directory];
         if (filter is not null)
         {
-            start.ArgumentList.Add("--filter");
-            start.ArgumentList.Add(filter);
+            arguments.AddRange(["--filter", filter]);
         }
 
         if (runParameters is not null)
         {
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add(runParameters);
+            arguments.AddRange(["--", runParameters]);
         }
 
-        // A clean environment: nothing of this test host's own run, nor the caller's SIMLOOP_ settings, leaks in.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("SIMLOOP_", StringComparison.Ordinal) || k.StartsWith("VSTEST", StringComparison.Ordinal)).ToList())
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["SIMLOOP_FAILURES_DIR"] = failuresDirectory ?? Path.Combine(directory, "failures");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new AssertionException($"dotnet test of the TestData assembly did not finish within 3 minutes.\n{stdout.Result}");
-        }
-
-        var output = stdout.Result + stderr.Result;
+            ["SIMLOOP_FAILURES_DIR"] = failuresDirectory ?? Path.Combine(directory, "failures"),
+        };
+        var (exitCode, output) = Commands.Run(directory, "dotnet", arguments, variables);
         var trx = Path.Combine(directory, "results.trx");
         if (!File.Exists(trx))
         {
-            throw new AssertionException($"dotnet test wrote no TRX results (exit code {process.ExitCode}):\n{output}");
+            throw new AssertionException($"dotnet test wrote no TRX results (exit code {exitCode}):\n{output}");
         }
 
         return new ChildRun(Parse(trx, directory), output, directory);
