@@ -5,6 +5,20 @@ using SimLoop;
 // dotnet SimLoop.ShardProbe.dll <iterations>
 // Explores a test with a rare ordering bug, keeping going after failures, and prints one line per iteration it
 // ran ("seed 0x...", once each), then its first failure ("first-failure <iteration> <token>") and its shard.
+//
+// dotnet SimLoop.ShardProbe.dll busy-loop
+// Runs a step that spins forever in a plain Sim.Run: the watchdog must end the process with its report.
+if (args[0] == "busy-loop")
+{
+    Sim.Run(() =>
+    {
+        while (true)
+        {
+        }
+    }, new SimOptions { WatchdogTimeout = TimeSpan.FromMilliseconds(200) });
+    return;
+}
+
 var iterations = int.Parse(args[0], CultureInfo.InvariantCulture);
 var seeds = new ConcurrentBag<ulong>();
 var result = Sim.Explore(async () =>
