@@ -28,10 +28,10 @@ public sealed partial class EventLoop
             : new ReadyItem(callback, state, owner, _now, ReadyReason.Continuation));
     }
 
-    internal void Send(SimTask owner, SendOrPostCallback callback, object? state)
+    /// <summary>Send is synchronous by definition: on the loop thread it runs in the current step.</summary>
+    internal void Send(SendOrPostCallback callback, object? state)
     {
         EnsureOnLoopThread("SynchronizationContext.Send");
-        _ = owner;
         callback(state);
     }
 

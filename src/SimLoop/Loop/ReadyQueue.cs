@@ -60,13 +60,6 @@ internal sealed class ReadyQueue
         return item;
     }
 
-    public void Clear()
-    {
-        Array.Clear(_items);
-        _head = 0;
-        _count = 0;
-    }
-
     private void Grow()
     {
         var larger = new ReadyItem[_items.Length * 2];

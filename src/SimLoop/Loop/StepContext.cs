@@ -31,7 +31,7 @@ internal sealed class StepContext : SynchronizationContext
 
     public override void Post(SendOrPostCallback d, object? state) => Loop.Post(Owner, d, state);
 
-    public override void Send(SendOrPostCallback d, object? state) => Loop.Send(Owner, d, state);
+    public override void Send(SendOrPostCallback d, object? state) => Loop.Send(d, state);
 
     /// <summary>
     /// A blocking wait on the loop thread. One that ends within a short grace (contention on a lock a real
