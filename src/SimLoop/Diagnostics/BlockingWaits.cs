@@ -12,6 +12,15 @@ internal static class BlockingWaits
     /// <summary>Waits shorter than this pass: brief contention on a lock another real thread holds (logging, Console).</summary>
     public const int GraceMilliseconds = 10;
 
+    /// <summary>
+    /// A contended lock is held by a thread that is running, so it will be released: it may take longer under load
+    /// (the runtime's resource lookups, Console). Only a lock held this long counts as blocking the loop.
+    /// </summary>
+    public const int LockGraceMilliseconds = 2000;
+
+    /// <summary>True when the blocking API is lock acquisition (Monitor.Enter / lock), not a wait for a signal.</summary>
+    public static bool IsLockAcquisition(string api) => api.StartsWith("Monitor.Enter", StringComparison.Ordinal);
+
     // Internal frames the JIT leaves on the stack after inlining the public member the user called.
     private static readonly Dictionary<string, string> s_publicNames = new(StringComparer.Ordinal)
     {
@@ -61,8 +70,9 @@ internal static class BlockingWaits
         return (api is null ? "a blocking wait" : s_publicNames.GetValueOrDefault(api, api), string.Join('\n', user));
     }
 
+    // The engine's own frames, by assembly: a user's namespace may well start with "SimLoop" too.
     private static bool IsSimLoop(Type type) =>
-        (type.Namespace ?? "").StartsWith("SimLoop", StringComparison.Ordinal) && !(type.Namespace ?? "").StartsWith("SimLoop.Tests", StringComparison.Ordinal);
+        type.Assembly == typeof(BlockingWaits).Assembly || type.Assembly.GetName().Name == "SimLoop.NUnit";
 
     private static bool IsRuntime(Type type) =>
         IsSimLoop(type) || (type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal) || (type.Namespace ?? "").StartsWith("Microsoft", StringComparison.Ordinal);

@@ -46,6 +46,13 @@ internal sealed partial class Explorer
         }
 
         var traced = RerunTraced(run.Plan with { RecordDecisions = true, OnStall = stall });
+        if (!_options.CheckDeterminism && traced.PendingFailure is null)
+        {
+            // Without the check there is no verdict to give: report what the iteration did, and say it did not come back.
+            return Report(run, run.Loop, failure, "The failure did not happen again when the iteration was rerun: the test is not deterministic " +
+                "(turn CheckDeterminism on to find where two runs part).");
+        }
+
         if (_options.CheckDeterminism)
         {
             Interlocked.Increment(ref _determinismChecks);
@@ -103,13 +110,16 @@ internal sealed partial class Explorer
             FailureKind.Nondeterminism,
             string.Create(CultureInfo.InvariantCulture,
                 $"iteration {IterationOf(run.Slot)} gave two different runs from the same seed (trace hashes {TimeFormat.Hex(first.TraceHash)} and {TimeFormat.Hex(second.TraceHash)}); " +
-                $"{where ?? "the difference lies before the steps that were kept"}."),
+                $"{where ?? "the difference lies before the steps that were kept"}.\n  first run:  {Outcome(first)}\n  second run: {Outcome(second)}"),
             Why: "Every decision of a run comes from its seed, so two runs of one seed must be identical. A difference means something outside the " +
                  "simulation fed the schedule: the real clock (DateTime.Now, Stopwatch), Random.Shared, a hash code or a dictionary's order, static state " +
                  "left by an earlier iteration, or a real thread.",
             Fix: "Look at the tasks at the first divergence: take time from Sim.Time, randomness from Sim.Choose/Sim.Chance, reset static state per run, " +
                  "and keep work on the loop.");
     }
+
+    private static string Outcome(EventLoop run) =>
+        run.PendingFailure is { } failure ? $"{failure.Kind}: {failure.What.Split('\n')[0]}" : "passed";
 
     private SimFailure Report(FailedRun run, EventLoop loop, RunFailure failure, string? note)
     {

@@ -45,15 +45,33 @@ internal sealed class StepContext : SynchronizationContext
             return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
         }
 
-        var grace = BlockingWaits.GraceMilliseconds;
-        var bounded = millisecondsTimeout == Timeout.Infinite || millisecondsTimeout > grace ? grace : millisecondsTimeout;
-        var result = WaitHelper(waitHandles, waitAll, bounded);
-        if (result != WaitTimeout || bounded == millisecondsTimeout)
+        var result = BoundedWait(waitHandles, waitAll, millisecondsTimeout, BlockingWaits.GraceMilliseconds, out var ended);
+        if (ended)
         {
             return result;
         }
 
-        throw Loop.ReportBlockingWait(new StackTrace(1, fNeedFileInfo: true));
+        var stack = new StackTrace(1, fNeedFileInfo: true);
+        if (BlockingWaits.IsLockAcquisition(BlockingWaits.Describe(stack).Api))
+        {
+            // Another running thread holds the lock: it will let go, only perhaps slowly on a loaded machine.
+            result = BoundedWait(waitHandles, waitAll, millisecondsTimeout, BlockingWaits.LockGraceMilliseconds, out ended);
+            if (ended)
+            {
+                return result;
+            }
+        }
+
+        throw Loop.ReportBlockingWait(stack);
+    }
+
+    /// <summary>Waits at most <paramref name="grace"/>; <paramref name="ended"/> says whether the wait is over (signalled, or its own timeout hit).</summary>
+    private static int BoundedWait(IntPtr[] waitHandles, bool waitAll, int millisecondsTimeout, int grace, out bool ended)
+    {
+        var bounded = millisecondsTimeout == Timeout.Infinite || millisecondsTimeout > grace ? grace : millisecondsTimeout;
+        var result = WaitHelper(waitHandles, waitAll, bounded);
+        ended = result != WaitTimeout || bounded == millisecondsTimeout;
+        return result;
     }
 
     // Copies would defeat the per-step identity; nothing in the simulation needs a distinct copy.

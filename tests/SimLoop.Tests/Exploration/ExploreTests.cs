@@ -63,6 +63,19 @@ public class ExploreTests
         Assert.That(result.Failure!.Iteration, Is.EqualTo(0));
         Assert.That(result.Failure.Message, Does.StartWith("SimLoop: iteration 0 gave two different runs from the same seed (trace hashes 0x"));
         Assert.That(result.Failure.Message, Does.Contain("the runs agree on the steps compared, but one ends after 1 step and the other after 2 steps."));
+        Assert.That(result.Failure.Message, Does.Contain("\n  first run:  passed\n  second run: passed"));
+    }
+
+    [Test]
+    public void A_failure_that_does_not_come_back_is_reported_as_such_when_the_check_is_off()
+    {
+        var runs = 0;
+        var result = Sim.Explore(() => Interlocked.Increment(ref runs) == 2
+            ? throw new InvalidOperationException("only the second time")
+            : Task.CompletedTask, new ExploreOptions { Seed = 1, Iterations = 5, Parallelism = 1, CheckDeterminism = false });
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(FailureKind.Exception));
+        Assert.That(result.Failure!.Message, Does.Contain("The failure did not happen again when the iteration was rerun: the test is not deterministic"));
     }
 
     [Test]
