@@ -11,8 +11,8 @@ namespace SimLoop.Diagnostics;
 /// </summary>
 internal static class AsyncStackWalker
 {
-    /// <summary>How a leaf awaiting a real Task.Delay starts; the deadlock check recognises it by this text.</summary>
-    public const string RealTimer = "Task.Delay on a real timer";
+    /// <summary>How a leaf awaiting a real timer starts; the deadlock check recognises it by this text.</summary>
+    public const string RealTimer = "a real timer";
 
     /// <summary>How a leaf that only a real thread can end starts (the deadlock check reports an escape instead).</summary>
     public const string OnRealThread = "on a real thread: ";

@@ -48,7 +48,7 @@ internal static class AwaitedLeaf
             return TimerOf(awaited) switch
             {
                 null when name.Contains("DelayPromise", StringComparison.Ordinal) => "Task.Delay(Timeout.Infinite): it never ends by itself",
-                { } timer when IsRealTimer(timer) => AsyncStackWalker.RealTimer + " (no TimeProvider given: the simulation cannot fire it)",
+                { } timer when IsRealTimer(timer) => AsyncStackWalker.RealTimer + $" ({(name.Contains("DelayPromise", StringComparison.Ordinal) ? "Task.Delay" : "Task.WaitAsync")} given no TimeProvider: the simulation cannot fire it)",
                 _ => TypeNameOf(type),
             };
         }
@@ -92,13 +92,21 @@ internal static class AwaitedLeaf
             return SourceIsDone(awaited);
         }
 
+        // Task.WaitAsync's promise: the task it waits for is done, yet the promise is not.
+        if (name.Contains("CancellationPromise", StringComparison.Ordinal))
+        {
+            return AsyncStackWalker.FindField(awaited.GetType(), "_task")?.GetValue(awaited) is Task { IsCompleted: true };
+        }
+
         var inputs = TasksIn(awaited).ToList();
         if (inputs.Count == 0)
         {
             return false;
         }
 
-        return name.Contains("WhenAny", StringComparison.Ordinal) ? inputs.Any(t => t.IsCompleted)
+        // WhenAny of three or more tasks is TaskFactory's CompleteOnInvokePromise.
+        return name.Contains("WhenAny", StringComparison.Ordinal) || name.Contains("CompleteOnInvoke", StringComparison.Ordinal)
+            ? inputs.Any(t => t.IsCompleted)
             : name.Contains("WhenAll", StringComparison.Ordinal) && inputs.All(t => t.IsCompleted);
     }
 

@@ -137,13 +137,24 @@ public sealed partial class EventLoop
     // Thread-pool activity of the whole process when the run started: if it has not changed, nothing escaped.
     private long _poolActivityAtStart = -1;
 
+    private int _busyPoolThreadsAtStart;
+
     private static long PoolActivity() => ThreadPool.CompletedWorkItemCount + ThreadPool.PendingWorkItemCount;
+
+    // Work a pool thread has picked up but not finished is in neither counter above; the busy threads show it.
+    private static int BusyPoolThreads()
+    {
+        ThreadPool.GetMaxThreads(out var max, out _);
+        ThreadPool.GetAvailableThreads(out var available, out _);
+        return max - available;
+    }
 
     /// <summary>
     /// Before declaring a deadlock: work that escaped to the thread pool may not have started yet (its report comes
-    /// when it starts), may sit between leaving the pool's queue and restoring its context, or may be describing
-    /// itself. Yield the processor once; while an escape has started or the pool has done anything since the run
-    /// began, wait up to 100 ms for the report. Failure path only: a passing run never waits here.
+    /// when it starts), may run between leaving the pool's queue and restoring its context or posting back, or may
+    /// be describing itself. Yield the processor once; while an escape has started, the pool has queued or finished
+    /// anything since the run began, or more pool threads are busy than then, wait up to 100 ms for the report.
+    /// Failure path only: a passing run never waits here.
     /// </summary>
     private bool EscapeArrives()
     {
@@ -153,7 +164,8 @@ public sealed partial class EventLoop
         }
 
         Thread.Sleep(1);
-        for (var i = 0; i < 100 && Volatile.Read(ref _foreignFailure) is null && (_escapeStarted || PoolActivity() != _poolActivityAtStart); i++)
+        for (var i = 0; i < 100 && Volatile.Read(ref _foreignFailure) is null
+            && (_escapeStarted || PoolActivity() != _poolActivityAtStart || BusyPoolThreads() > _busyPoolThreadsAtStart); i++)
         {
             Thread.Sleep(1);
         }

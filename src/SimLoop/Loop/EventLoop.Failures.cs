@@ -80,7 +80,7 @@ public sealed partial class EventLoop
             // Not a deadlock: a real timer will fire, on a real thread, after real time. Name the escape instead.
             Fail(new RunFailure(
                 FailureKind.UncontrolledConcurrency,
-                $"task '{onRealTimer}' awaits Task.Delay on a real timer {At}: no TimeProvider was given, so the delay runs on the machine's clock, " +
+                $"task '{onRealTimer}' waits on a real timer {At}: a Task.Delay, WaitAsync or other timeout given no TimeProvider runs on the machine's clock, " +
                 $"outside the simulation.\n\n{waiting}",
                 Why: "A real timer fires after real time on a thread-pool thread: virtual time cannot jump over it, and when its continuation runs depends on the machine.",
                 Fix: "Use await Sim.Delay(delay), or pass the simulation's clock: Task.Delay(delay, Sim.Time) (likewise CancellationTokenSource, PeriodicTimer, WaitAsync).",

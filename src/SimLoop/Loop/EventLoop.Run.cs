@@ -38,6 +38,7 @@ public sealed partial class EventLoop
         if (options.DetectEscapes)
         {
             loop._poolActivityAtStart = PoolActivity();
+            loop._busyPoolThreadsAtStart = BusyPoolThreads();
             EscapeDetector.Enter(loop);
         }
 

@@ -39,7 +39,7 @@ internal static partial class Escapes
             line == escape
             || line == $"SimLoop: the simulation is waiting for work that left the loop for a real thread {where}."
             || (line.StartsWith("SimLoop: task '", StringComparison.Ordinal) && line.EndsWith(
-                $"' awaits Task.Delay on a real timer {where}: no TimeProvider was given, so the delay runs on the machine's clock, outside the simulation.", StringComparison.Ordinal)),
+                $"' waits on a real timer {where}: a Task.Delay, WaitAsync or other timeout given no TimeProvider runs on the machine's clock, outside the simulation.", StringComparison.Ordinal)),
             Is.True,
             line);
     }
