@@ -62,6 +62,9 @@ public sealed partial class EventLoop
         }
         finally
         {
+            // The caller's context first: what follows takes locks, and a wait under the loop's context would be
+            // judged as a blocking wait of the simulation.
+            SynchronizationContext.SetSynchronizationContext(callerContext);
             loop._finished = true;
             if (watched)
             {
@@ -75,7 +78,6 @@ public sealed partial class EventLoop
 
             loop.ClearInterrupt();
             t_current = null;
-            SynchronizationContext.SetSynchronizationContext(callerContext);
         }
 
         return loop;

@@ -6,6 +6,7 @@ namespace SimLoop;
 // Task identity: main and spawned tasks, each with a unique name, in creation order.
 public sealed partial class EventLoop
 {
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
     private SimTask _main = null!;
 
     internal Task<T> Spawn<T>(string name, Func<CancellationToken, Task> body, bool wantsToken)
@@ -41,10 +42,18 @@ public sealed partial class EventLoop
     /// <summary>A new task with a unique name: a repeated name gets "#2", "#3", ... so reports can address every task.</summary>
     private SimTask CreateTask(string name)
     {
+        // The next suffix to try per base name: spawning thousands of "worker"s costs one probe each, not thousands.
         var unique = name;
-        for (var n = 2; !_taskNames.Add(unique); n++)
+        if (!_taskNames.Add(unique))
         {
-            unique = name + "#" + n.ToString(CultureInfo.InvariantCulture);
+            var n = _nextSuffix.GetValueOrDefault(name, 2);
+            do
+            {
+                unique = name + "#" + n.ToString(CultureInfo.InvariantCulture);
+                n++;
+            }
+            while (!_taskNames.Add(unique));
+            _nextSuffix[name] = n;
         }
 
         var task = new SimTask(_tasks.Count + 1, unique);

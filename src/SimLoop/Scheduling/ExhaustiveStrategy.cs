@@ -1,5 +1,4 @@
 using SimLoop.Loop;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -52,7 +51,7 @@ internal sealed class ExhaustiveStrategy : Strategy
 
         public override int PickReady(ReadyQueue ready) => Next(ready.Count);
 
-        public override int PickEvent(List<ScheduledEvent> sameInstant) => Next(sameInstant.Count);
+        public override int PickEvent(int count) => Next(count);
 
         public override int Choose(int count) => Next(count);
 

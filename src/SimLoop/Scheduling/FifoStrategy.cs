@@ -1,5 +1,4 @@
 using SimLoop.Loop;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -14,6 +13,6 @@ internal sealed class FifoStrategy : Strategy
     {
         public override int PickReady(ReadyQueue ready) => 0;
 
-        public override int PickEvent(List<ScheduledEvent> sameInstant) => 0;
+        public override int PickEvent(int count) => 0;
     }
 }

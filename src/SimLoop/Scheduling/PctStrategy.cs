@@ -1,7 +1,6 @@
 using System.Globalization;
 using SimLoop.Loop;
 using SimLoop.Random;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -91,7 +90,7 @@ internal sealed class PctStrategy : Strategy
             return best;
         }
 
-        public override int PickEvent(List<ScheduledEvent> sameInstant) => _events.NextInt(sameInstant.Count);
+        public override int PickEvent(int count) => _events.NextInt(count);
 
         private long PriorityOf(SimTask task)
         {

@@ -1,6 +1,5 @@
 using SimLoop.Loop;
 using SimLoop.Random;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -18,6 +17,6 @@ internal sealed class RandomStrategy : Strategy
 
         public override int PickReady(ReadyQueue ready) => _ready.NextInt(ready.Count);
 
-        public override int PickEvent(List<ScheduledEvent> sameInstant) => _events.NextInt(sameInstant.Count);
+        public override int PickEvent(int count) => _events.NextInt(count);
     }
 }

@@ -1,5 +1,4 @@
 using SimLoop.Loop;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -19,7 +18,7 @@ internal sealed class ReplayScheduler(ulong seed, IReadOnlyList<int> decisions) 
 
     public override int PickReady(ReadyQueue ready) => Next(ready.Count);
 
-    public override int PickEvent(List<ScheduledEvent> sameInstant) => Next(sameInstant.Count);
+    public override int PickEvent(int count) => Next(count);
 
     public override int Choose(int count) => Next(count);
 

@@ -1,6 +1,5 @@
 using SimLoop.Loop;
 using SimLoop.Random;
-using SimLoop.Time;
 
 namespace SimLoop.Scheduling;
 
@@ -19,8 +18,8 @@ internal abstract class Scheduler
     /// <summary>Index into the ready queue (insertion order) of the continuation to run next; called with Count &gt;= 2.</summary>
     public abstract int PickReady(ReadyQueue ready);
 
-    /// <summary>Index of the event to fire next among events due at the same instant (sequence order); Count &gt;= 2.</summary>
-    public abstract int PickEvent(List<ScheduledEvent> sameInstant);
+    /// <summary>Index of the event to fire next among the <paramref name="count"/> events due at the same instant, in creation order; count &gt;= 2.</summary>
+    public abstract int PickEvent(int count);
 
     /// <summary>Sim.Choose: uniform in [0, count), count &gt;= 2.</summary>
     public virtual int Choose(int count) => _choices.NextInt(count);

@@ -10,7 +10,8 @@ namespace SimLoop.Time;
 [DebuggerDisplay("Count = {Count}")]
 internal sealed class EventQueue
 {
-    private readonly PriorityQueue<Entry, Key> _heap = new(KeyComparer.Instance);
+    // No comparer: for a value-type priority the queue uses Comparer<Key>.Default, which the JIT devirtualises.
+    private readonly PriorityQueue<Entry, Key> _heap = new();
     private long _nextSequence;
 
     /// <summary>Entries in the heap, stale ones included.</summary>
@@ -69,16 +70,12 @@ internal sealed class EventQueue
 
     private readonly record struct Entry(ScheduledEvent Event, int Version);
 
-    private readonly record struct Key(long Due, long Sequence);
-
-    private sealed class KeyComparer : IComparer<Key>
+    private readonly record struct Key(long Due, long Sequence) : IComparable<Key>
     {
-        public static readonly KeyComparer Instance = new();
-
-        public int Compare(Key x, Key y)
+        public int CompareTo(Key other)
         {
-            var byDue = x.Due.CompareTo(y.Due);
-            return byDue != 0 ? byDue : x.Sequence.CompareTo(y.Sequence);
+            var byDue = Due.CompareTo(other.Due);
+            return byDue != 0 ? byDue : Sequence.CompareTo(other.Sequence);
         }
     }
 }

@@ -146,4 +146,21 @@ public class FifoOrderTests
 
         Assert.That(string.Join(" ", log), Is.EqualTo("X1 Y1 X2 T Y2"));
     }
+
+    [Test]
+    public void A_large_group_of_timers_due_together_fires_in_creation_order()
+    {
+        var woke = new List<int>();
+        var result = Sim.Run(async () =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, 20_000).Select(i => Sim.Spawn("sleeper", async () =>
+            {
+                await Sim.Delay(TimeSpan.FromSeconds(1));
+                woke.Add(i);
+            })));
+        });
+
+        Assert.That(woke, Is.EqualTo(Enumerable.Range(0, 20_000)));
+        Assert.That(result.Fairness.Tasks[^1].Name, Is.EqualTo("sleeper#20000"));
+    }
 }
