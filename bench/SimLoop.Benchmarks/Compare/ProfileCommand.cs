@@ -31,6 +31,10 @@ public static class ProfileCommand
         ["ready-1M"] = () => Scale(1_000_000).Ready(),
         ["step-escape-detection"] = () => new OverheadBenchmarks().Step_escape_detection(),
         ["step-bare"] = () => new OverheadBenchmarks().Step_bare(),
+        ["step-traced"] = () => new OverheadBenchmarks().Step_traced(),
+        ["run-bare"] = () => new OverheadBenchmarks().Run_bare(),
+        ["run-escape-detection"] = () => new OverheadBenchmarks().Run_escape_detection(),
+        ["same-instant-100k"] = () => new SameInstantTimersBenchmarks { Timers = 100_000 }.Same_instant(),
         ["coyote-small-test"] = () => new CoyoteSideBySideBenchmarks().Coyote_small_test(),
     };
 
