@@ -33,28 +33,31 @@ public class ScaleBenchmarks
         _names = Enumerable.Range(0, Tasks).Select(i => "task-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     [Benchmark(Baseline = true)]
-    public long Sleeping() => Sim.Run(() => SpawnAll(_names, Sleep), s_options).Steps;
+    public long Sleeping() => Sim.Run(() => SpawnAll(_names, sleeping: true), s_options).Steps;
 
     [Benchmark]
-    public long Ready() => Sim.Run(() => SpawnAll(_names, Yield), s_options).Steps;
+    public long Ready() => Sim.Run(() => SpawnAll(_names, sleeping: false), s_options).Steps;
 
-    // Periods from 1 ms to 101 ms, spread so that the heap order differs from creation order.
-    private static Task Sleep(int task) => Sim.Delay(TimeSpan.FromTicks(10_000 + (task * 7_919L % 1_000_000)));
-
-    private static async Task Yield(int task) => await Sim.Yield();
-
-    private static async Task SpawnAll(string[] names, Func<int, Task> round)
+    private static async Task SpawnAll(string[] names, bool sleeping)
     {
         var rounds = TotalSteps / names.Length - 1;
         var all = new Task[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
-            var task = i;
+            // Periods from 1 ms to 101 ms, spread so that the heap order differs from creation order.
+            var period = TimeSpan.FromTicks(10_000 + (i * 7_919L % 1_000_000));
             all[i] = Sim.Spawn(names[i], async () =>
             {
                 for (var r = 0; r < rounds; r++)
                 {
-                    await round(task);
+                    if (sleeping)
+                    {
+                        await Sim.Delay(period);
+                    }
+                    else
+                    {
+                        await Sim.Yield();
+                    }
                 }
             });
         }
