@@ -78,7 +78,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "bounded buffer (fixed), random, **vs Coyote**", "CoyoteSideBySideBenchmarks.SimLoop_bounded_buffer", "Coyote", "CoyoteSideBySideBenchmarks.Coyote_bounded_buffer", "/it", perSecond: true, baselineAllocated: true);
         Row(t, "exploration on 2 threads", "ParallelExplorationBenchmarks.Two_threads", "1 thread", "ParallelExplorationBenchmarks.One_thread", "/it", perSecond: true);
         var (nsMost, nsFewest) = (NsPerStep(most), NsPerStep(fewest));
-        Line($"| {Count(most)} sleeping tasks, per step | {Time(nsMost)}/step ({Rate(1e9 / nsMost)}steps/s) | {Count(fewest)} sleeping tasks: {Time(nsFewest)} | {Target.Format(nsMost / nsFewest)}x | {Bytes(m.Bytes(Sleeping(most)) / Scale.ScaleBenchmarks.StepsFor(most))}/step |");
+        Line($"| {Count(most)} sleeping tasks, per step | {Time(nsMost)}/step ({Rate(1e9 / nsMost)}step/s) | {Count(fewest)} sleeping tasks: {Time(nsFewest)} | {Target.Format(nsMost / nsFewest)}x | {Bytes(m.Bytes(Sleeping(most)) / Scale.ScaleBenchmarks.StepsFor(most))}/step |");
         Row(t, "small test run, RecordTrace on", "OverheadBenchmarks.Run_traced", "off", "OverheadBenchmarks.Run_bare", "/run");
         Row(t, "small test run, DetectEscapes on", "OverheadBenchmarks.Run_escape_detection", "off", "OverheadBenchmarks.Run_bare", "/run");
         Row(t, "yield step, RecordTrace on", "OverheadBenchmarks.Step_traced", "off", "OverheadBenchmarks.Step_bare", "/step");
@@ -101,7 +101,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
     {
         var mean = m.Mean(name);
         var baseMean = m.Mean(baseline);
-        var value = perSecond ? $"{Time(mean)}{per} ({Rate(1e9 / mean)}{per.Replace("/", "/s ", StringComparison.Ordinal).Trim()})" : Time(mean) + per;
+        var value = perSecond ? $"{Time(mean)}{per} ({Rate(1e9 / mean)}{per.TrimStart('/')}/s)" : Time(mean) + per;
         var allocated = Bytes(m.Bytes(name)) + per + (baselineAllocated ? $" (Coyote {Bytes(m.Bytes(baseline))}{per})" : "");
         t.AppendLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -119,8 +119,8 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
     private static string Rate(double perSecond) => perSecond switch
     {
         double.NaN => "n/a ",
-        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:0.00} M"),
-        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:0.0} k"),
+        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:0.00} M "),
+        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:0.0} k "),
         _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.0} "),
     };
 
