@@ -20,11 +20,11 @@ public static class CompareCommand
     [
         (typeof(StepBenchmarks), ["Bare_queue", "Sim_Yield", "Task_Yield"]),
         (typeof(OperationBenchmarks), ["Yield_step", "Timer_step", "Spawn_and_completion"]),
-        (typeof(EndToEndBenchmarks), ["Small_test_fifo", "Small_test_random", "Small_test_pct3"]),
+        (typeof(EndToEndBenchmarks), ["Small_test_fifo", "Small_test_random", "Small_test_pct3", "Bounded_buffer_portfolio"]),
         (typeof(CoyoteSideBySideBenchmarks), ["Coyote_small_test", "SimLoop_small_test", "Coyote_bounded_buffer", "SimLoop_bounded_buffer"]),
         (typeof(ParallelExplorationBenchmarks), ["One_thread", "Two_threads"]),
         (typeof(ScaleBenchmarks), ["Sleeping"]),
-        (typeof(OverheadBenchmarks), ["Run_bare", "Run_traced", "Run_escape_detection", "Step_bare", "Step_traced", "Step_escape_detection"]),
+        (typeof(OverheadBenchmarks), ["Run_bare", "Run_traced", "Run_escape_detection", "Step_bare", "Step_traced", "Step_escape_detection", "Explore_no_self_check", "Explore_self_check"]),
     ];
 
     public static int Run(string[] args)

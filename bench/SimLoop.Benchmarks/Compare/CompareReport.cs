@@ -74,6 +74,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "small test (82 steps), Explore, Fifo", "EndToEndBenchmarks.Small_test_fifo", "itself", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, Explore, Random", "EndToEndBenchmarks.Small_test_random", "Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, Explore, PCT(3)", "EndToEndBenchmarks.Small_test_pct3", "Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
+        Row(t, "bounded buffer (fixed), Explore, Portfolio", "EndToEndBenchmarks.Bounded_buffer_portfolio", "small test, Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, random, **vs Coyote**", "CoyoteSideBySideBenchmarks.SimLoop_small_test", "Coyote", "CoyoteSideBySideBenchmarks.Coyote_small_test", "/it", perSecond: true, baselineAllocated: true);
         Row(t, "bounded buffer (fixed), random, **vs Coyote**", "CoyoteSideBySideBenchmarks.SimLoop_bounded_buffer", "Coyote", "CoyoteSideBySideBenchmarks.Coyote_bounded_buffer", "/it", perSecond: true, baselineAllocated: true);
         Row(t, "exploration on 2 threads", "ParallelExplorationBenchmarks.Two_threads", "1 thread", "ParallelExplorationBenchmarks.One_thread", "/it", perSecond: true);
@@ -83,6 +84,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "small test run, DetectEscapes on", "OverheadBenchmarks.Run_escape_detection", "off", "OverheadBenchmarks.Run_bare", "/run");
         Row(t, "yield step, RecordTrace on", "OverheadBenchmarks.Step_traced", "off", "OverheadBenchmarks.Step_bare", "/step");
         Row(t, "yield step, DetectEscapes on", "OverheadBenchmarks.Step_escape_detection", "off", "OverheadBenchmarks.Step_bare", "/step");
+        Row(t, "Explore iteration, CheckDeterminism on", "OverheadBenchmarks.Explore_self_check", "off", "OverheadBenchmarks.Explore_no_self_check", "/it");
         Line($"| live heap with 1M sleeping tasks | {memory.LiveBytes / GiB:0.00} GiB | | | {memory.BytesPerTask} B/task |");
         Line($"");
         Line($"Iterations until the first bug, mean (worst) over seeds 1..{seeds}, budget {budget} per seed (a seed that finds nothing counts as the budget):");
