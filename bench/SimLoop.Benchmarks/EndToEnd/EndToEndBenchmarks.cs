@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using SimLoop.Benchmarks.Workloads;
+
+namespace SimLoop.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Iterations per second of whole tests, per iteration: the small test (5 tasks, 82 steps) explored under Fifo (the
+/// baseline), Random and PCT on one thread, the same as a plain Sim.Run loop, and the bounded-buffer test (fixed
+/// version, so every iteration runs to the end) explored with the default Portfolio. Exploration settings are the
+/// defaults (determinism self-check every 64th iteration included) except Parallelism = 1 and a fixed seed.
+/// </summary>
+[MemoryDiagnoser]
+public class EndToEndBenchmarks
+{
+    public const int Iterations = 2_000;
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Iterations)]
+    public int Small_test_fifo() => Explore(SmallTest.Run, Strategy.Fifo);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public int Small_test_random() => Explore(SmallTest.Run, Strategy.Random);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public int Small_test_pct3() => Explore(SmallTest.Run, Strategy.Pct(3));
+
+    /// <summary>The same test as a loop of Sim.Run calls: each builds a SimResult (fairness report and trace tail), which exploration skips.</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public long Small_test_Sim_Run_loop()
+    {
+        var steps = 0L;
+        for (var i = 0; i < Iterations; i++)
+        {
+            steps += Sim.Run(SmallTest.Run, new SimOptions { Seed = (ulong)i, Strategy = Strategy.Random }).Steps;
+        }
+
+        return steps;
+    }
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public int Bounded_buffer_portfolio() => Explore(BoundedBuffer.Fixed, Strategy.Portfolio);
+
+    internal static int Explore(Func<Task> test, Strategy strategy)
+    {
+        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(test, new ExploreOptions { Seed = 0x5EED, Iterations = Iterations, Strategy = strategy, Parallelism = 1 });
+        result.ThrowIfFailed();
+        return result.Iterations;
+    }
+}

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using SimLoop.Benchmarks.Compare;
+using SimLoop.Benchmarks.Coyote;
+
+// `compare [--quick]`: the side by side with Coyote plus every number a target needs, ending with one "target ..."
+// line per target (docs/performance.md). `profile <workload> [seconds]`: one benchmark body in a loop, for a
+// profiler. `coyote-report`: Coyote's own statistics for each workload. Anything else goes to BenchmarkDotNet
+// (--filter, --job, --inProcess, --list ...).
+switch (args.FirstOrDefault())
+{
+    case "compare":
+        return CompareCommand.Run(args.Skip(1).ToArray());
+    case "profile":
+        return ProfileCommand.Run(args.Skip(1).ToArray());
+    case "coyote-report":
+        return CoyoteReportCommand.Run();
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
