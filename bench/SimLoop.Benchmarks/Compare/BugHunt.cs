@@ -50,7 +50,7 @@ public static class BugHunt
 
     private static (int Iterations, bool Found) SimLoopIterations(Func<Task> test, CoyoteRunner.Kind kind, int budget, ulong seed)
     {
-        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(test, new ExploreOptions
+        var result = Sim.Explore(test, new ExploreOptions
         {
             Seed = seed,
             Iterations = budget,

@@ -76,11 +76,6 @@ public static class CompareCommand
             Console.WriteLine($"benchmark failed: {failure}");
         }
 
-        if (KnownEngineBugs.WatchdogLockHits > 0)
-        {
-            Console.WriteLine($"engine bug hit {KnownEngineBugs.WatchdogLockHits} time(s): BlockingWait in Watchdog.Unregister/Register (docs/performance.md); those explorations were rerun.");
-        }
-
         Console.WriteLine($"compare{(quick ? " --quick" : "")} took {clock.Elapsed.TotalSeconds:0} s");
         foreach (var target in report.Targets())
         {

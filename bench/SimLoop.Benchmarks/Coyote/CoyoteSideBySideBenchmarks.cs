@@ -46,7 +46,7 @@ public class CoyoteSideBySideBenchmarks
 
     private static int SimLoop(Func<Task> test)
     {
-        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(test, new ExploreOptions
+        var result = Sim.Explore(test, new ExploreOptions
         {
             Seed = 1,
             Iterations = SimLoopIterations,

@@ -41,7 +41,7 @@ public class EndToEndBenchmarks
 
     internal static int Explore(Func<Task> test, Strategy strategy)
     {
-        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(test, new ExploreOptions { Seed = 0x5EED, Iterations = Iterations, Strategy = strategy, Parallelism = 1 });
+        var result = Sim.Explore(test, new ExploreOptions { Seed = 0x5EED, Iterations = Iterations, Strategy = strategy, Parallelism = 1 });
         result.ThrowIfFailed();
         return result.Iterations;
     }

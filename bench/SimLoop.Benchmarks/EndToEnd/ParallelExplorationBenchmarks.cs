@@ -20,7 +20,7 @@ public class ParallelExplorationBenchmarks
 
     private static int Explore(int parallelism)
     {
-        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(SmallTest.Run, new ExploreOptions
+        var result = Sim.Explore(SmallTest.Run, new ExploreOptions
         {
             Seed = 0x5EED,
             Iterations = Iterations,

@@ -84,7 +84,7 @@ public class OverheadBenchmarks
 
     private static int Explore(bool checkDeterminism)
     {
-        var result = KnownEngineBugs.ExploreRetryingWatchdogLock(SmallTest.Run, new ExploreOptions
+        var result = Sim.Explore(SmallTest.Run, new ExploreOptions
         {
             Seed = 0x5EED,
             Iterations = Iterations,

@@ -75,10 +75,13 @@ internal sealed partial class Explorer
 
     private int IterationOf(int slot) => _shard.Index + (slot * _shard.Count);
 
-    /// <summary>Iteration 0 is the FIFO (asyncio) order for every strategy; it also measures the decisions PCT spreads change points over.</summary>
+    /// <summary>
+    /// For PCT and the portfolio, iteration 0 is the FIFO (asyncio) order: it measures the decisions PCT spreads its
+    /// change points over. Strategies that need no measurement (Random, Fifo) use their own choice from iteration 0.
+    /// </summary>
     private RunPlan PlanFor(int iteration) => new(
         SplitMix64.At(_baseSeed, (ulong)iteration),
-        iteration == 0 ? Strategy.Fifo : _options.Strategy.ForIteration(iteration, _measuredDecisions),
+        iteration == 0 && _options.Strategy.NeedsMeasuredDecisions ? Strategy.Fifo : _options.Strategy.ForIteration(iteration, _measuredDecisions),
         Iteration: iteration);
 
     private EventLoop RunIteration(RunPlan plan) => Execute(_runOptions, plan);

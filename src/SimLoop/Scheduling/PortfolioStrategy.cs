@@ -1,7 +1,7 @@
 namespace SimLoop.Scheduling;
 
 /// <summary>
-/// The default of exploration: after iteration 0 (FIFO, as for every strategy), iterations alternate between
+/// The default of exploration: after iteration 0 (FIFO, which also measures the decisions PCT needs), iterations alternate between
 /// Random and PCT with depths 1, 2, 3 (random, pct1, random, pct2, random, pct3, ...). Random finds shallow races
 /// fast; PCT finds bugs that need a few specific preemptions. A single run outside exploration is a random run.
 /// </summary>
