@@ -1,3 +1,5 @@
+using Snapshooter.NUnit;
+
 namespace SimLoop.Tests.Diagnostics;
 
 public class WatchdogTests
@@ -19,6 +21,7 @@ public class WatchdogTests
         Assert.That(failure.Failure.TaskName, Is.EqualTo("sleeper"));
         Assert.That(MessageText.Head(failure.Message), Does.StartWith(
             "SimLoop: task 'sleeper' has not returned to the loop for 200 ms of real time: step 2, started at virtual time 00:00:02.000, is still running (SimOptions.WatchdogTimeout)."));
+        Snapshot.Match(MessageText.Head(failure.Message));
     }
 
     [Test]
