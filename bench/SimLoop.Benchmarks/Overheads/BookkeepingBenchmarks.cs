@@ -54,29 +54,21 @@ public class BookkeepingBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public ulong Trace_hash_and_tail()
-    {
-        var record = new StepRecord { Start = 10, End = 10, ReadyAt = 5, TaskId = 1, Reason = ReadyReason.Yield };
-        for (var i = 0; i < Operations; i++)
-        {
-            record.Index = i;
-            _tail.Record(record);
-        }
-
-        return _tail.Hash;
-    }
+    public ulong Trace_hash_and_tail() => RecordSteps(_tail);
 
     [Benchmark(OperationsPerInvoke = Operations)]
-    public ulong Trace_full()
+    public ulong Trace_full() => RecordSteps(_full);
+
+    private static ulong RecordSteps(TraceRecorder recorder)
     {
         var record = new StepRecord { Start = 10, End = 10, ReadyAt = 5, TaskId = 1, Reason = ReadyReason.Yield };
         for (var i = 0; i < Operations; i++)
         {
             record.Index = i;
-            _full.Record(record);
+            recorder.Record(record);
         }
 
-        return _full.Hash;
+        return recorder.Hash;
     }
 
     /// <summary>What RunStep does with contexts: allocate one (as StepContext does: it asks for wait notifications), install it, restore the between-steps one.</summary>

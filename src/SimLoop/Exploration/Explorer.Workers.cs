@@ -27,30 +27,12 @@ internal sealed partial class Explorer
         }
         else
         {
-            // Iteration 0 first and alone: it measures the decision count the PCT iterations spread change points over.
-            if (_slotCount == 0)
-            {
-                // A shard past the end of a small budget has nothing to run.
-            }
-            else if (IterationOf(0) == 0)
-            {
-                RunSlots(0, 1, 1, wallClock);
-            }
-            else if (_options.Strategy.NeedsMeasuredDecisions)
-            {
-                // This shard does not own iteration 0 but needs its measurement: run it, without counting it.
-                _measuredDecisions = RunOnWorker(stall => RunIteration(PlanFor(0) with { OnStall = stall }), stalled => stalled).ReadyDecisions;
-            }
-
-            if (_slotCount > 0 && (Volatile.Read(ref _firstFailingSlot) == int.MaxValue || !_options.StopOnFirstFailure))
-            {
-                RunSlots(IterationOf(0) == 0 ? 1 : 0, _slotCount, _options.Parallelism, wallClock);
-            }
+            RunShard(wallClock);
         }
 
         if (_workerError is not null)
         {
-            throw new InvalidOperationException("SimLoop: an exploration worker failed unexpectedly; this is a bug in SimLoop.", _workerError);
+            throw WorkerBug(_workerError);
         }
 
         var failures = AnalyseFailures();
@@ -60,6 +42,32 @@ internal sealed partial class Explorer
             : _options.Strategy.IsSequentialOnly ? _dfsSchedules : Math.Min(_slotCount, Volatile.Read(ref _slotsDone));
         var (distinct, virtualTime) = _ledger.Summarise(ran - 1);
         return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks);
+    }
+
+    /// <summary>This shard's slots; a shard past the end of a small budget has none.</summary>
+    private void RunShard(WallClock wallClock)
+    {
+        if (_slotCount == 0)
+        {
+            return;
+        }
+
+        // Iteration 0 first and alone: it measures the decision count the PCT iterations spread change points over.
+        var ownsIterationZero = IterationOf(0) == 0;
+        if (ownsIterationZero)
+        {
+            RunSlots(0, 1, 1, wallClock);
+        }
+        else if (_options.Strategy.NeedsMeasuredDecisions)
+        {
+            // This shard does not own iteration 0 but needs its measurement: run it, without counting it.
+            _measuredDecisions = RunOnWorker(stall => RunIteration(PlanFor(0) with { OnStall = stall }), stalled => stalled).ReadyDecisions;
+        }
+
+        if (Volatile.Read(ref _firstFailingSlot) == int.MaxValue || !_options.StopOnFirstFailure)
+        {
+            RunSlots(ownsIterationZero ? 1 : 0, _slotCount, _options.Parallelism, wallClock);
+        }
     }
 
     private void RunSlots(int fromSlot, int toSlot, int parallelism, WallClock wallClock)
@@ -250,8 +258,11 @@ internal sealed partial class Explorer
 
         return error is null
             ? result
-            : throw new InvalidOperationException("SimLoop: an exploration worker failed unexpectedly; this is a bug in SimLoop.", error);
+            : throw WorkerBug(error);
     }
+
+    private static InvalidOperationException WorkerBug(Exception error) =>
+        new("SimLoop: an exploration worker failed unexpectedly; this is a bug in SimLoop.", error);
 
     private sealed class Worker(CountdownEvent remaining)
     {

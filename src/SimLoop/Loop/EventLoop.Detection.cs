@@ -57,10 +57,8 @@ public sealed partial class EventLoop
         Interlocked.CompareExchange(ref _foreignFailure, new RunFailure(
             FailureKind.UncontrolledConcurrency,
             $"code of the simulation ran on a real thread: {how}.",
-            Why: "Work on a real thread runs when the operating system schedules it, not when the simulation decides: the strategy cannot control " +
-                 "or explore it, virtual time does not apply to it, and a seed no longer reproduces the run.",
-            Fix: "Keep the work on the loop: await without ConfigureAwait(false) (for libraries, turn on their 'continue on captured context' option), " +
-                 "replace Task.Run with Sim.ToThread, and pass Sim.Time to every API that takes a TimeProvider."), null);
+            Why: EscapeText.Why,
+            Fix: EscapeText.Fix), null);
     }
 
     /// <summary>Runs on the watchdog thread every <paramref name="elapsedMilliseconds"/>.</summary>

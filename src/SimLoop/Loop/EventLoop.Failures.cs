@@ -67,10 +67,8 @@ public sealed partial class EventLoop
             Fail(new RunFailure(
                 FailureKind.UncontrolledConcurrency,
                 $"the simulation is waiting for work that left the loop for a real thread {At}.\n\n{waiting}",
-                Why: "Work on a real thread runs when the operating system schedules it, not when the simulation decides: the strategy cannot control " +
-                     "or explore it, virtual time does not apply to it, and a seed no longer reproduces the run.",
-                Fix: "Keep the work on the loop: await without ConfigureAwait(false) (for libraries, turn on their 'continue on captured context' option), " +
-                     "replace Task.Run with Sim.ToThread, and pass Sim.Time to every API that takes a TimeProvider.",
+                Why: EscapeText.Why,
+                Fix: EscapeText.Fix,
                 TaskName: onRealThread));
             return;
         }
