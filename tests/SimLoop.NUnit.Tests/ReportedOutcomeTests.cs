@@ -62,8 +62,8 @@ public class ReportedOutcomeTests
     public void An_escape_names_what_left_the_loop()
     {
         var message = Run["Task_Run_escapes_the_loop"].Message;
-        Assert.That(message, Does.Contain("Task.Run"));
-        Assert.That(message, Does.Contain("replace Task.Run with Sim.ToThread"));
+        Assert.That(message, Does.StartWith("SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool."));
+        Assert.That(message, Does.Contain("Fix: Replace Task.Run / Task.Factory.StartNew / ThreadPool.QueueUserWorkItem with await Sim.ToThread(work, cost)"));
     }
 
     [TestCase("Bad_seed", "SimLoop: invalid [SimTest] settings:\n  - Seed is 'zz' ([SimTest(Seed = ...)]), which is not a seed: write it in hex (0x2A) or decimal (42).")]

@@ -71,13 +71,13 @@ internal static class BlockingWaits
     }
 
     // The engine's own frames, by assembly: a user's namespace may well start with "SimLoop" too.
-    private static bool IsSimLoop(Type type) =>
+    internal static bool IsSimLoop(Type type) =>
         type.Assembly == typeof(BlockingWaits).Assembly || type.Assembly.GetName().Name == "SimLoop.NUnit";
 
-    private static bool IsRuntime(Type type) =>
+    internal static bool IsRuntime(Type type) =>
         IsSimLoop(type) || (type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal) || (type.Namespace ?? "").StartsWith("Microsoft", StringComparison.Ordinal);
 
-    private static string ApiName(Type type, string method)
+    internal static string ApiName(Type type, string method)
     {
         var name = type.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
@@ -89,7 +89,7 @@ internal static class BlockingWaits
         return method.StartsWith("get_", StringComparison.Ordinal) ? $"{name}.{method[4..]}" : $"{name}.{method}()";
     }
 
-    private static string FrameText(StackFrame frame, Type type, string method)
+    internal static string FrameText(StackFrame frame, Type type, string method)
     {
         var name = method == "MoveNext" && typeof(IAsyncStateMachine).IsAssignableFrom(type)
             ? AsyncStackWalker.MethodName(type)

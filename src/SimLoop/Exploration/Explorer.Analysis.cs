@@ -38,9 +38,10 @@ internal sealed partial class Explorer
     private SimFailure Analyse(FailedRun run, Action<EventLoop> stall)
     {
         var failure = run.Failure;
-        if (run.Instead is not null || failure.Kind is FailureKind.Hang or FailureKind.UncontrolledConcurrency)
+        if (run.Instead is not null || failure.OnRealTime || failure.Kind == FailureKind.Hang)
         {
-            // A hang would hang again; an escape depends on real time: neither replays reliably, so neither is shrunk.
+            // A hang would hang again; an escape a real thread reported depends on real time: neither replays reliably, so
+            // neither is shrunk. A hand-off to a real thread, seen at the step that made it, replays like any failure.
             var why = failure.Kind == FailureKind.Nondeterminism ? null : "not rerun or shrunk: this kind of failure depends on real time";
             return Report(run, run.Loop, failure, why);
         }

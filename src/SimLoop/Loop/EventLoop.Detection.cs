@@ -40,6 +40,28 @@ public sealed partial class EventLoop
         return new InvalidOperationException("SimLoop: " + failure.What);
     }
 
+    /// <summary>
+    /// Called by <see cref="RealThreadListener"/> on this loop's thread, inside the step (or the event firing) that
+    /// queued work to the thread pool or armed a real timer: the run fails at this step, before any real thread ran.
+    /// </summary>
+    internal void ReportHandoff(RealWork work, int dueMilliseconds)
+    {
+        if (!_options.DetectEscapes || _failure is not null || _finished)
+        {
+            return;
+        }
+
+        var (what, fix, caller) = Handoffs.Describe(work, dueMilliseconds, new StackTrace(1, fNeedFileInfo: true));
+        var task = _running?.Name ?? _loopTask.Name;
+        var headline = _running is null ? "the loop handed work to a real thread" : $"task '{task}' handed work to a real thread";
+        Fail(new RunFailure(
+            FailureKind.UncontrolledConcurrency,
+            $"{headline} {At}: {what}. Called from:\n{caller}",
+            Why: EscapeText.Why,
+            Fix: fix,
+            TaskName: task));
+    }
+
     // Set by the foreign thread the moment it starts simulation code, before it spends time describing what it saw.
     private volatile bool _escapeStarted;
 
@@ -58,7 +80,8 @@ public sealed partial class EventLoop
             FailureKind.UncontrolledConcurrency,
             $"code of the simulation ran on a real thread: {how}.",
             Why: EscapeText.Why,
-            Fix: EscapeText.Fix), null);
+            Fix: EscapeText.Fix,
+            OnRealTime: true), null);
     }
 
     /// <summary>Runs on the watchdog thread every <paramref name="elapsedMilliseconds"/>.</summary>

@@ -69,7 +69,8 @@ public sealed partial class EventLoop
                 $"the simulation is waiting for work that left the loop for a real thread {At}.\n\n{waiting}",
                 Why: EscapeText.Why,
                 Fix: EscapeText.Fix,
-                TaskName: onRealThread));
+                TaskName: onRealThread,
+                OnRealTime: true));
             return;
         }
 
@@ -82,7 +83,8 @@ public sealed partial class EventLoop
                 $"outside the simulation.\n\n{waiting}",
                 Why: "A real timer fires after real time on a thread-pool thread: virtual time cannot jump over it, and when its continuation runs depends on the machine.",
                 Fix: "Use await Sim.Delay(delay), or pass the simulation's clock: Task.Delay(delay, Sim.Time) (likewise CancellationTokenSource, PeriodicTimer, WaitAsync).",
-                TaskName: onRealTimer));
+                TaskName: onRealTimer,
+                OnRealTime: true));
             return;
         }
 
@@ -139,7 +141,8 @@ public sealed partial class EventLoop
             $"{api} was called from thread {Environment.CurrentManagedThreadId}, not from the loop's thread {_threadId}. Caller:\n{CallerStack()}",
             Why: "Some code left the loop (Task.Run, ConfigureAwait(false), a real timer or thread) and came back from a thread the simulation does not control; " +
                  "its timing is real, not simulated, so runs are no longer reproducible.",
-            Fix: "Keep the code on the loop: await without ConfigureAwait(false), use Sim.ToThread instead of Task.Run, and pass Sim.Time to anything that takes a TimeProvider.");
+            Fix: "Keep the code on the loop: await without ConfigureAwait(false), use Sim.ToThread instead of Task.Run, and pass Sim.Time to anything that takes a TimeProvider.",
+            OnRealTime: true);
         Interlocked.CompareExchange(ref _foreignFailure, failure, null);
         return new InvalidOperationException(failure.What);
     }
@@ -155,7 +158,8 @@ public sealed partial class EventLoop
             Why: "The awaited operation completed on a real thread (the thread pool, a real timer, a ConfigureAwait(false) continuation), " +
                  "so when this continuation runs depends on real time and the schedule can no longer be reproduced.",
             Fix: "Find the operation above that runs outside the loop: use Sim.ToThread instead of Task.Run, Sim.Delay or Sim.Time instead of real timers, " +
-                 "and remove ConfigureAwait(false) from code under test.");
+                 "and remove ConfigureAwait(false) from code under test.",
+            OnRealTime: true);
         Interlocked.CompareExchange(ref _foreignFailure, failure, null);
     }
 

@@ -31,6 +31,11 @@ public sealed partial class EventLoop
                 "await the code directly, or start it with Sim.Spawn to run it concurrently.");
         }
 
+        if (options.DetectEscapes)
+        {
+            RealThreadListener.EnsureListening();
+        }
+
         var loop = new EventLoop(options, plan) { AbandonStalled = plan.OnStall };
         var callerContext = SynchronizationContext.Current;
         var watched = options.WatchdogTimeout != Timeout.InfiniteTimeSpan;

@@ -22,7 +22,7 @@ public class CancelAsyncTests
 
     [Test]
     public void Cancel_async_that_wakes_a_waiter_fails_the_run() =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             using var cts = new CancellationTokenSource();
             var cancelled = new TaskCompletionSource();
@@ -41,6 +41,5 @@ public class CancelAsyncTests
             await cts.CancelAsync();
             await waiter;
         },
-        Escapes.CancelAsyncTaskOnThePool,
-        Escapes.Stalled("00:00:01.000", afterStep: 2));
+        Escapes.HandedOff("main", "00:00:01.000", step: 2, "CancellationTokenSource.CancelAsync() runs the token's callbacks on the thread pool."));
 }

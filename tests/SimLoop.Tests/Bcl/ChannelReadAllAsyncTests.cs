@@ -29,7 +29,7 @@ public class ChannelReadAllAsyncTests
 
     [Test]
     public void Read_all_async_that_has_to_wait_for_a_write_fails_the_run() =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var channel = Channel.CreateUnbounded<int>();
             var consumer = Sim.Spawn("consumer", async () =>
@@ -44,8 +44,7 @@ public class ChannelReadAllAsyncTests
             channel.Writer.Complete();
             await consumer;
         },
-        Escapes.AwaitContinuationOnThePool,
-        Escapes.Stalled("00:00:01.000", afterStep: 2));
+        Escapes.HandedOff("main", "00:00:01.000", step: 2, $"UnboundedChannelWriter.WriteAsync() {Escapes.ChannelWaiterQueued}"));
 
     [Test]
     public void A_wait_to_read_and_try_read_iterator_replaces_read_all_async_on_the_loop()

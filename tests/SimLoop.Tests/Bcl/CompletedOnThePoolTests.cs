@@ -31,7 +31,7 @@ public class CompletedOnThePoolTests
     [TestCase(Combinator.WhenAny)]
     [TestCase(Combinator.WaitAsyncWithToken)]
     public void Combining_a_source_that_runs_continuations_asynchronously_fails_the_run_once_it_completes(Combinator combinator) =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,14 +44,13 @@ public class CompletedOnThePoolTests
             await Combine(first.Task, second.Task, combinator);
             await setter;
         },
-        Escapes.PostedFromThePool("CompletedOnThePoolTests.Combining_a_source_that_runs_continuations_asynchronously_fails_the_run_once_it_completes (lambda)"),
-        Escapes.Stalled("00:00:01.000", afterStep: 2));
+        Escapes.HandedOff("setter", "00:00:01.000", step: 2, $"TaskCompletionSource.SetResult() {Escapes.ContinuationQueued}"));
 
     [TestCase(ChannelOperation.ReadAsync)]
     [TestCase(ChannelOperation.WaitToReadAsync)]
     [TestCase(ChannelOperation.WriteAsyncToAFullChannel)]
     public void Awaiting_as_task_of_a_channel_operation_that_has_to_wait_fails_the_run(ChannelOperation operation) =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var channel = Channel.CreateBounded<int>(1);
             if (operation == ChannelOperation.WriteAsyncToAFullChannel)
@@ -80,8 +79,8 @@ public class CompletedOnThePoolTests
             });
             await other;
         },
-        Escapes.PostedFromThePool("CompletedOnThePoolTests.Awaiting_as_task_of_a_channel_operation_that_has_to_wait_fails_the_run (lambda)"),
-        Escapes.Stalled("00:00:01.000", afterStep: 2));
+        Escapes.HandedOff("other", "00:00:01.000", step: 2,
+            (operation == ChannelOperation.WriteAsyncToAFullChannel ? "BoundedChannelReader.TryRead() " : "BoundedChannelWriter.TryWrite() ") + Escapes.ChannelWaiterQueued));
 
     // Two sources: Task.WhenAll of a single task may hand back that task itself, which a plain await handles on the loop.
     private static Task Combine(Task first, Task second, Combinator combinator) => combinator switch

@@ -55,7 +55,7 @@ public class SemaphoreSlimEscapeTests
     [TestCase(Overload.TimeSpanTimeoutAndToken)]
     [TestCase(Overload.MillisecondsTimeoutAndToken)]
     public void Wait_async_with_a_token_or_a_timeout_that_has_to_wait_fails_the_run_even_when_released_in_time(Overload overload) =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             using var semaphore = new SemaphoreSlim(0);
             var waiter = Sim.Spawn("waiter", async () => await Enter(semaphore, overload, TimeSpan.FromSeconds(30)));
@@ -63,12 +63,15 @@ public class SemaphoreSlimEscapeTests
             semaphore.Release();
             await waiter;
         },
-        Escapes.AwaitContinuationOnThePool,
-        Escapes.Stalled("00:00:01.000", afterStep: 2));
+        overload == Overload.Token
+            // The token alone: WaitAsync's own ConfigureAwait-less await is queued when Release completes the waiter.
+            ? Escapes.HandedOff("main", "00:00:01.000", step: 2, $"SemaphoreSlim.Release() {Escapes.ContinuationQueued}")
+            // A timeout: it runs on TimeProvider.System, a real timer armed as the waiter starts waiting.
+            : Escapes.HandedOff("waiter", "00:00:00.000", step: 1, "SemaphoreSlim.WaitAsync() started a real timer (30 s on the machine's clock)."));
 
     [Test]
     public void Wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
-        Escapes.AssertRunFailsAsAnEscape(async () =>
+        Escapes.AssertRunFailsAtItsStep(async () =>
         {
             // The cancellation itself happens on the loop, but the BCL then forces a yield to the thread pool.
             using var semaphore = new SemaphoreSlim(0);
@@ -81,8 +84,7 @@ public class SemaphoreSlimEscapeTests
             {
             }
         },
-        Escapes.AwaitContinuationOnThePool,
-        Escapes.Stalled("00:00:02.000", afterStep: 1));
+        Escapes.HandedOff("main", "00:00:02.000", step: 1, $"a timer of the simulation, firing, {Escapes.ContinuationQueued}"));
 
     [Test]
     public void Try_enter_on_the_loop_enters_at_the_release_instant_before_the_timeout()

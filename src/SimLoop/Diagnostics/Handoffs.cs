@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using System.Diagnostics;
+
+namespace SimLoop.Diagnostics;
+
+/// <summary>
+/// Names a hand-off to a real thread from the stack captured where it happened (on the loop thread, inside the
+/// step): which mechanism, which API the user's code called, and what to do instead. Failure path only.
+/// </summary>
+internal static class Handoffs
+{
+    public static (string What, string Fix, string Caller) Describe(RealWork work, int dueMilliseconds, StackTrace stack)
+    {
+        var (called, caller, frames) = Walk(stack);
+        bool Has(string part) => frames.Any(f => f.Contains(part, StringComparison.Ordinal));
+
+        if (work == RealWork.Timer)
+        {
+            var due = Tracing.TimeFormat.Duration(TimeSpan.FromMilliseconds(dueMilliseconds));
+            return ($"{called} started a real timer ({due} on the machine's clock)",
+                "Use await Sim.Delay(delay), or pass the simulation's clock where the API takes one: Task.Delay(delay, Sim.Time), " +
+                "task.WaitAsync(timeout, Sim.Time), new CancellationTokenSource(delay, Sim.Time), new PeriodicTimer(period, Sim.Time), " +
+                "Sim.Time.CreateTimer(...) instead of new Timer(...).",
+                caller);
+        }
+
+        if (Has("Channels.AsyncOperation"))
+        {
+            return ($"{called} completed a System.Threading.Channels operation whose waiter resumes on the thread pool " +
+                    "(ChannelReader.ReadAllAsync waits with ConfigureAwait(false); AsTask() of a pending channel operation completes there too)",
+                "Read with await reader.WaitToReadAsync() and reader.TryRead(out item) in your own loop, and await a channel operation's ValueTask directly " +
+                "(wrap it in an async method to combine it with Task.WhenAny/WhenAll).",
+                caller);
+        }
+
+        if (Has("CancellationTokenSource.CancelAsync"))
+        {
+            return ($"{called} runs the token's callbacks on the thread pool",
+                "Call cancellationTokenSource.Cancel(): it runs the callbacks in the calling step.",
+                caller);
+        }
+
+        if (Has("Tasks.Task.RunContinuations"))
+        {
+            // The runtime inlines the dispatch into RunContinuations, so the stack cannot tell these three apart.
+            return ($"{called} completed a task, and the runtime queued one of its continuations to the thread pool: an await with ConfigureAwait(false) " +
+                    "(in the code under test or in a library it calls), a Task.WhenAll, Task.WhenAny or WaitAsync over a task created with " +
+                    "TaskCreationOptions.RunContinuationsAsynchronously, or a ContinueWith",
+                "Await without ConfigureAwait(false) in code under test (for a library, turn on its 'continue on captured context' option); " +
+                "combine a RunContinuationsAsynchronously task through an async method (static async Task OnLoop(Task t) => await t;); " +
+                "await instead of ContinueWith.",
+                caller);
+        }
+
+        return ($"{called} queued work to the thread pool",
+            "Replace Task.Run / Task.Factory.StartNew / ThreadPool.QueueUserWorkItem with await Sim.ToThread(work, cost) (work on a simulated worker), " +
+            "or Sim.Spawn(name, body) for async work that belongs on the loop.",
+            caller);
+    }
+
+    /// <summary>
+    /// The frames of the step (or event) that handed the work off: below the listener's own frames, above the loop's.
+    /// The API is the outermost runtime frame under the first user frame; without user code, a timer of the loop fired.
+    /// </summary>
+    private static (string Called, string Caller, List<string> Frames) Walk(StackTrace stack)
+    {
+        string? api = null;
+        string? firstUser = null;
+        var user = new List<string>();
+        var frames = new List<string>();
+        var started = false;
+        foreach (var frame in stack.GetFrames())
+        {
+            var method = frame.GetMethod();
+            var type = method?.DeclaringType;
+            if (method is null || type is null)
+            {
+                continue;
+            }
+
+            if (BlockingWaits.IsSimLoop(type))
+            {
+                if (started)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            started = true;
+            frames.Add($"{type.FullName}.{method.Name}");
+            if (BlockingWaits.IsRuntime(type))
+            {
+                if (user.Count == 0)
+                {
+                    api = BlockingWaits.ApiName(type, method.Name);
+                }
+
+                continue;
+            }
+
+            if (user.Count == 0)
+            {
+                firstUser = method.Name == "MoveNext" && typeof(IAsyncStateMachine).IsAssignableFrom(type)
+                    ? AsyncStackWalker.MethodName(type)
+                    : $"{type.Name}.{method.Name}";
+            }
+
+            if (user.Count < 8)
+            {
+                user.Add(BlockingWaits.FrameText(frame, type, method.Name));
+            }
+        }
+
+        var called = user.Count == 0 ? "a timer of the simulation, firing,"
+            : api is null ? "the runtime"
+            : api.StartsWith("Async", StringComparison.Ordinal) && api.Contains("MethodBuilder", StringComparison.Ordinal) ? $"returning from {firstUser}"
+            : Readable(api);
+        return (called, user.Count == 0 ? "   (no code of yours: a timer of the simulation fired)" : string.Join('\n', user), frames);
+    }
+
+    // Internal frames the JIT leaves after inlining the public member the user called.
+    private static readonly Dictionary<string, string> s_publicNames = new(StringComparer.Ordinal)
+    {
+        ["SemaphoreSlim.WaitAsyncCore()"] = "SemaphoreSlim.WaitAsync()",
+        ["Timer.TimerSetup()"] = "new Timer(...)",
+    };
+
+    // "CancellationTokenSource..ctor()" reads as "new CancellationTokenSource(...)".
+    private static string Readable(string api) =>
+        api.EndsWith("..ctor()", StringComparison.Ordinal) ? $"new {api[..^"..ctor()".Length]}(...)" : s_publicNames.GetValueOrDefault(api, api);
+}
