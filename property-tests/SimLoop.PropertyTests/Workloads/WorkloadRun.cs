@@ -10,9 +10,13 @@ public sealed class WorkloadRun
 {
     private readonly List<SectionObservation> _sections = [];
 
-    private WorkloadRun(Workload workload)
+    private readonly DelayApi _delays;
+
+    private WorkloadRun(Workload workload, DelayApi delays, Strategy? strategy)
     {
-        Result = Sim.Run(() => Main(workload), Options(workload));
+        _delays = delays;
+        var options = Options(workload);
+        Result = Sim.Run(() => Main(workload), strategy is null ? options : options with { Strategy = strategy });
     }
 
     public SimResult Result { get; }
@@ -20,7 +24,10 @@ public sealed class WorkloadRun
     /// <summary>Every Cpu/Block section as seen by the code that declared it, in execution order.</summary>
     public IReadOnlyList<SectionObservation> Sections => _sections;
 
-    public static WorkloadRun Of(Workload workload) => new(workload);
+    public static WorkloadRun Of(Workload workload) => new(workload, DelayApi.SimDelay, strategy: null);
+
+    /// <summary>The same workload with its Delay ops written another way, and optionally another strategy.</summary>
+    public static WorkloadRun Of(Workload workload, DelayApi delays, Strategy? strategy = null) => new(workload, delays, strategy);
 
     // A low slow-step threshold so generated steps (costs up to 60 ms, several per step) are sometimes slow.
     public static SimOptions Options(Workload workload) => new()
@@ -69,6 +76,9 @@ public sealed class WorkloadRun
                 case OpKind.SleepZero:
                     await Sim.Delay(TimeSpan.Zero);
                     break;
+                case OpKind.Delay when _delays == DelayApi.TaskDelayOnSimTime:
+                    await Task.Delay(Ms.Of(op.Ms), Sim.Time);
+                    break;
                 case OpKind.Delay:
                     await Sim.Delay(Ms.Of(op.Ms));
                     break;
@@ -99,3 +109,10 @@ public sealed class WorkloadRun
 
 /// <summary>One section as its own code saw it: Sim.Now just before and just after.</summary>
 public sealed record SectionObservation(string Task, SectionKind Kind, TimeSpan Cost, DateTimeOffset Before, DateTimeOffset After);
+
+/// <summary>How a workload's Delay ops wait: SimLoop's own delay, or the BCL's Task.Delay on Sim.Time (what libraries use).</summary>
+public enum DelayApi
+{
+    SimDelay,
+    TaskDelayOnSimTime,
+}

@@ -16,7 +16,9 @@ public sealed partial class EventLoop
     private RunFailure? _foreignFailure;
 
     // During a step the failing step is the one running; between steps it is the last one that ran.
-    private string At => _running is not null
+    private string At => _inTimerCallback
+        ? $"at virtual time {TimeFormat.Instant(Elapsed)} (in a timer callback, after step {_trace.Count - 1})"
+        : _running is not null
         ? $"at virtual time {TimeFormat.Instant(Elapsed)} (step {_trace.Count})"
         : $"at virtual time {TimeFormat.Instant(Elapsed)} (after step {_trace.Count - 1})";
 

@@ -80,15 +80,6 @@ public sealed partial class EventLoop
         }
     }
 
-    /// <summary>A timer callback step (ITimer from Sim.Time), queued when its timer fires.</summary>
-    internal void EnqueueFromEvent(SendOrPostCallback callback, object? state, SimTask owner, long readyAt, ReadyReason reason)
-    {
-        if (!_shuttingDown)
-        {
-            _ready.Enqueue(new ReadyItem(callback, state, owner, readyAt, reason));
-        }
-    }
-
     private InvalidOperationException NotInStep(string api) => new(
         _workerDepth > 0
             ? $"{api} was called inside Sim.ToThread work. The work delegate runs atomically on a simulated worker at its finish instant; " +

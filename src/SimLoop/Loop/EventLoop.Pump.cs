@@ -123,7 +123,32 @@ public sealed partial class EventLoop
         }
     }
 
-    private void RunStep(in ReadyItem item)
+    private void RunStep(in ReadyItem item) => Execute(item, "in a step", alwaysRecord: true);
+
+    /// <summary>
+    /// A timer of Sim.Time fires the way Sim.Delay does: its callback runs as the loop fires the timer, before the next
+    /// step, under the creator's ownership, and what it wakes is ready from the due instant (the caller keeps the
+    /// firing state). So Task.Delay(t, Sim.Time) and Sim.Delay(t) take the same steps. A callback that declares a cost
+    /// (Sim.Cpu, Sim.Block) holds the loop like a step and is recorded as one, charged to the timer's creator.
+    /// </summary>
+    internal void RunTimerCallback(SendOrPostCallback callback, object? state, SimTask owner)
+    {
+        var (reason, readyAt) = (_firingReason, _firingReadyAt);
+        _inTimerCallback = true;
+        try
+        {
+            Execute(new ReadyItem(callback, state, owner, readyAt, ReadyReason.Timer), "in a timer callback", alwaysRecord: false);
+        }
+        finally
+        {
+            _inTimerCallback = false;
+            (_firing, _firingReason, _firingReadyAt) = (true, reason, readyAt);
+        }
+    }
+
+    private bool _inTimerCallback;
+
+    private void Execute(in ReadyItem item, string where, bool alwaysRecord)
     {
         var owner = item.Owner;
         var start = _now;
@@ -143,7 +168,7 @@ public sealed partial class EventLoop
         }
         catch (Exception exception)
         {
-            FailEscapedException(owner, exception, "in a step");
+            FailEscapedException(owner, exception, where);
         }
         finally
         {
@@ -153,6 +178,10 @@ public sealed partial class EventLoop
         }
 
         FlushYields();
+        if (!alwaysRecord && _longestDuration < 0)
+        {
+            return;
+        }
 
         var record = new StepRecord
         {

@@ -5,7 +5,8 @@ namespace SimLoop.Time;
 /// <summary>
 /// An <see cref="ITimer"/> on virtual time: what <see cref="VirtualTimeProvider.CreateTimer"/> returns, and so what
 /// Task.Delay(t, Sim.Time), CancellationTokenSource(t, Sim.Time), PeriodicTimer and WaitAsync run on.
-/// Its callback runs as a loop step owned by the task that created the timer, never on a real thread.
+/// Its callback runs when the loop fires it (between steps, like Sim.Delay's wake-up), owned by the task that
+/// created the timer, never on a real thread.
 /// </summary>
 internal sealed class SimTimer : ScheduledEvent, ITimer
 {
@@ -55,13 +56,14 @@ internal sealed class SimTimer : ScheduledEvent, ITimer
 
     public override void Fire(EventLoop loop)
     {
-        loop.EnqueueFromEvent(s_run, this, _owner, Due, ReadyReason.Timer);
-
-        // The next period counts from this firing, as a real timer counts from when its thread fired it.
+        // The next period counts from this firing, as a real timer counts from when its thread fired it; scheduled
+        // first so that a Change or Dispose in the callback has the last word.
         if (_periodTicks > 0)
         {
             loop.Schedule(this, _periodTicks);
         }
+
+        loop.RunTimerCallback(s_run, this, _owner);
     }
 
     public void Dispose()
@@ -86,7 +88,7 @@ internal sealed class SimTimer : ScheduledEvent, ITimer
 
     private void Run()
     {
-        // A timer disposed after it fired but before its step ran stays silent: deterministic, and what callers expect.
+        // Disposed by an earlier callback of the same instant: stays silent.
         if (_disposed)
         {
             return;

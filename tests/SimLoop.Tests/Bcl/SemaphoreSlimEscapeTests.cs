@@ -84,7 +84,8 @@ public class SemaphoreSlimEscapeTests
             {
             }
         },
-        Escapes.HandedOff("main", "00:00:02.000", step: 1, $"a timer of the simulation, firing, {Escapes.ContinuationQueued}"));
+        $"SimLoop: task 'main' handed work to a real thread at virtual time 00:00:02.000 (in a timer callback, after step 0): " +
+        $"a timer of the simulation, firing, {Escapes.ContinuationQueued} Called from:");
 
     [Test]
     public void Try_enter_on_the_loop_enters_at_the_release_instant_before_the_timeout()
