@@ -61,6 +61,12 @@ public record SimOptions
     /// </summary>
     public bool DetectEscapes { get; init; } = true;
 
+    /// <summary>
+    /// Strict mode: fail the run (<see cref="FailureKind.UncontrolledConcurrency"/>) at the step that queues work to the
+    /// thread pool, instead of running that work as a step of the loop. For code that must never leave the loop.
+    /// </summary>
+    public bool RejectThreadPoolWork { get; init; }
+
     /// <summary>True when <see cref="Seed"/> was set explicitly (exploration draws a fresh one otherwise).</summary>
     internal bool HasExplicitSeed { get; private init; }
 

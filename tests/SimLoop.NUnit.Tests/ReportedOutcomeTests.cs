@@ -47,7 +47,7 @@ public class ReportedOutcomeTests
 
     [TestCase("Opposite_lock_order_deadlocks", "SimLoop: deadlock at virtual time 00:00:00.000 (after step")]
     [TestCase("Polling_forever_hits_the_time_limit", "SimLoop: time limit reached at virtual time 00:00:50.000 (after step 2)")]
-    [TestCase("Task_Run_escapes_the_loop", "SimLoop: ")]
+    [TestCase("A_real_timer_escapes_the_loop", "SimLoop: ")]
     [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_long_exploration_hits_NUnits_timeout", "SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after ")]
@@ -61,9 +61,9 @@ public class ReportedOutcomeTests
     [Test]
     public void An_escape_names_what_left_the_loop()
     {
-        var message = Run["Task_Run_escapes_the_loop"].Message;
-        Assert.That(message, Does.StartWith("SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool."));
-        Assert.That(message, Does.Contain("Fix: Replace Task.Run / Task.Factory.StartNew / ThreadPool.QueueUserWorkItem with await Sim.ToThread(work, cost)"));
+        var message = Run["A_real_timer_escapes_the_loop"].Message;
+        Assert.That(message, Does.StartWith("SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Delay() started a real timer (10 ms on the machine's clock)."));
+        Assert.That(message, Does.Contain("Fix: Use await Sim.Delay(delay), or pass the simulation's clock where the API takes one: Task.Delay(delay, Sim.Time)"));
     }
 
     [TestCase("Bad_seed", "SimLoop: invalid [SimTest] settings:\n  - Seed is 'zz' ([SimTest(Seed = ...)]), which is not a seed: write it in hex (0x2A) or decimal (42).")]

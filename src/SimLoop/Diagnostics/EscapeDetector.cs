@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using SimLoop.Threads;
 
 namespace SimLoop.Diagnostics;
 
@@ -25,6 +26,12 @@ internal static class EscapeDetector
 
     private static void OnChanged(AsyncLocalValueChangedArgs<EventLoop?> args)
     {
+        if (args.ThreadContextChanged && args.CurrentValue is null && args.PreviousValue is not null && PoolWorkRegistry.OnLeft())
+        {
+            // Pool work run under the loop's control has returned to the pool's dispatch loop.
+            return;
+        }
+
         if (args.ThreadContextChanged && args.CurrentValue is { } loop && !loop.IsLoopThread)
         {
             loop.NoteEscapeStarted();

@@ -1,4 +1,5 @@
 using System.Diagnostics.Tracing;
+using SimLoop.Threads;
 
 namespace SimLoop.Diagnostics;
 
@@ -18,6 +19,7 @@ internal sealed class RealThreadListener : EventListener
     private const EventKeywords ThreadPoolKeyword = (EventKeywords)0x2;
     private const EventKeywords ThreadTransferKeyword = (EventKeywords)0x10;
     private const int ThreadPoolEnqueueWork = 30;
+    private const int ThreadPoolDequeueWork = 31;
     private const int ThreadTransferSend = 150;
     private const int ManagedTimerTransfer = 1;
 
@@ -66,14 +68,24 @@ internal sealed class RealThreadListener : EventListener
             return;
         }
 
+        if (eventData.EventId == ThreadPoolDequeueWork)
+        {
+            if (PoolWorkRegistry.HasPending && eventData.Payload is [long dequeued, ..])
+            {
+                PoolWorkRegistry.OnDequeue(dequeued);
+            }
+
+            return;
+        }
+
         if (EventLoop.CurrentOrNull is not { } loop)
         {
             return;
         }
 
-        if (eventData.EventId == ThreadPoolEnqueueWork)
+        if (eventData.EventId == ThreadPoolEnqueueWork && eventData.Payload is [long hash, ..])
         {
-            loop.ReportHandoff(RealWork.ThreadPool, dueMilliseconds: 0);
+            loop.OnThreadPoolWork(hash);
         }
         else if (eventData.EventId == ThreadTransferSend && eventData.Payload is [_, int kind, _, _, int due, ..] && kind == ManagedTimerTransfer)
         {

@@ -96,7 +96,7 @@ public sealed partial class EventLoop
             return Task.FromCanceled(new CancellationToken(canceled: true));
         }
 
-        var timer = new DelayEvent(this, isYield: delay == TimeSpan.Zero);
+        var timer = new DelayEvent(this, isYield: delay == TimeSpan.Zero) { Creator = _running };
         if (cancellationToken.CanBeCanceled)
         {
             timer.CancelWith(cancellationToken);

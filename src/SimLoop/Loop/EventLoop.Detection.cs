@@ -44,7 +44,7 @@ public sealed partial class EventLoop
     /// Called by <see cref="RealThreadListener"/> on this loop's thread, inside the step (or the event firing) that
     /// queued work to the thread pool or armed a real timer: the run fails at this step, before any real thread ran.
     /// </summary>
-    internal void ReportHandoff(RealWork work, int dueMilliseconds)
+    internal void ReportHandoff(RealWork work, int dueMilliseconds, string? because = null)
     {
         if (!_options.DetectEscapes || _failure is not null || _finished)
         {
@@ -56,7 +56,7 @@ public sealed partial class EventLoop
         var headline = _running is null ? "the loop handed work to a real thread" : $"task '{task}' handed work to a real thread";
         Fail(new RunFailure(
             FailureKind.UncontrolledConcurrency,
-            $"{headline} {At}: {what}. Called from:\n{caller}",
+            $"{headline} {At}: {what}{because}. Called from:\n{caller}",
             Why: EscapeText.Why,
             Fix: fix,
             TaskName: task));

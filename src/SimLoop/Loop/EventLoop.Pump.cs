@@ -109,6 +109,7 @@ public sealed partial class EventLoop
         _firing = true;
         _firingReason = due.Reason;
         _firingReadyAt = due.Due;
+        _firingOwner = due.Creator;
         try
         {
             due.Fire(this);
@@ -120,6 +121,7 @@ public sealed partial class EventLoop
         finally
         {
             _firing = false;
+            _firingOwner = null;
         }
     }
 

@@ -81,6 +81,8 @@ public sealed partial class EventLoop
                 EscapeDetector.Exit();
             }
 
+            loop.ReleasePoolWork();
+
             loop.ClearInterrupt();
             t_current = null;
         }

@@ -21,7 +21,8 @@ public sealed partial class EventLoop
     private static EventLoop? t_current;
 
     private readonly SimOptions _options;
-    private readonly int _threadId;
+    // The thread acting for the loop: the one that called Sim.Run, or the pool thread running granted pool work.
+    private volatile int _threadId;
     private readonly long _limitTicks;
     private readonly ReadyQueue _ready = new();
     private readonly EventQueue _events = new();

@@ -17,4 +17,10 @@ public enum ReadyReason : byte
 
     /// <summary>A <see cref="Sim.ToThread(Action, TimeSpan)"/> job finished on the simulated worker pool; ready from its finish instant.</summary>
     Worker,
+
+    /// <summary>
+    /// Work the task queued to the real thread pool (Task.Run, a ConfigureAwait(false) continuation, a completion the
+    /// runtime sends to the pool), run by the loop as a step of that task on the pool thread that picked it up.
+    /// </summary>
+    ThreadPool,
 }

@@ -1,3 +1,5 @@
+using SimLoop.Loop;
+
 namespace SimLoop.Time;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal abstract class ScheduledEvent
     public int Version { get; private set; }
 
     public bool IsScheduled { get; private set; }
+
+    /// <summary>The task that created the event, when it has one: what the event's firing queues belongs to it.</summary>
+    public SimTask? Creator { get; init; }
 
     /// <summary>Why the continuation this event wakes became ready.</summary>
     public virtual ReadyReason Reason => ReadyReason.Timer;

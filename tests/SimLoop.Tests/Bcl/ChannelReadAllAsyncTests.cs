@@ -28,7 +28,7 @@ public class ChannelReadAllAsyncTests
     }
 
     [Test]
-    public void Read_all_async_that_has_to_wait_for_a_write_fails_the_run() =>
+    public void Strict_mode_read_all_async_that_has_to_wait_for_a_write_fails_the_run() =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var channel = Channel.CreateUnbounded<int>();

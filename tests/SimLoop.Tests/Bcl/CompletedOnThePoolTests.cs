@@ -30,7 +30,7 @@ public class CompletedOnThePoolTests
     [TestCase(Combinator.WhenAll)]
     [TestCase(Combinator.WhenAny)]
     [TestCase(Combinator.WaitAsyncWithToken)]
-    public void Combining_a_source_that_runs_continuations_asynchronously_fails_the_run_once_it_completes(Combinator combinator) =>
+    public void Strict_mode_combining_a_source_that_runs_continuations_asynchronously_fails_the_run_once_it_completes(Combinator combinator) =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,7 +49,7 @@ public class CompletedOnThePoolTests
     [TestCase(ChannelOperation.ReadAsync)]
     [TestCase(ChannelOperation.WaitToReadAsync)]
     [TestCase(ChannelOperation.WriteAsyncToAFullChannel)]
-    public void Awaiting_as_task_of_a_channel_operation_that_has_to_wait_fails_the_run(ChannelOperation operation) =>
+    public void Strict_mode_awaiting_as_task_of_a_channel_operation_that_has_to_wait_fails_the_run(ChannelOperation operation) =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
             var channel = Channel.CreateBounded<int>(1);

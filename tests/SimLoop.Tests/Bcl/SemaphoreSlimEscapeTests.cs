@@ -54,7 +54,7 @@ public class SemaphoreSlimEscapeTests
     [TestCase(Overload.MillisecondsTimeout)]
     [TestCase(Overload.TimeSpanTimeoutAndToken)]
     [TestCase(Overload.MillisecondsTimeoutAndToken)]
-    public void Wait_async_with_a_token_or_a_timeout_that_has_to_wait_fails_the_run_even_when_released_in_time(Overload overload) =>
+    public void Strict_mode_wait_async_with_a_token_or_a_timeout_that_has_to_wait_fails_the_run_even_when_released_in_time(Overload overload) =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
             using var semaphore = new SemaphoreSlim(0);
@@ -70,7 +70,7 @@ public class SemaphoreSlimEscapeTests
             : Escapes.HandedOff("waiter", "00:00:00.000", step: 1, "SemaphoreSlim.WaitAsync() started a real timer (30 s on the machine's clock)."));
 
     [Test]
-    public void Wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
+    public void Strict_mode_wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
             // The cancellation itself happens on the loop, but the BCL then forces a yield to the thread pool.

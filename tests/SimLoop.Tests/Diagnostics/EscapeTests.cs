@@ -6,25 +6,25 @@ namespace SimLoop.Tests.Diagnostics;
 // off, with the same text every time, never pass by luck or hang.
 public class EscapeTests
 {
-    private static SimulationFailedException RunExpectingFailure(Func<Task> main) =>
-        Assert.Throws<SimulationFailedException>(() => Sim.Run(main))!;
+    private static SimulationFailedException RunExpectingFailure(Func<Task> main, SimOptions? options = null) =>
+        Assert.Throws<SimulationFailedException>(() => Sim.Run(main, options))!;
 
     [Test]
-    public void Task_Run_fails_with_UncontrolledConcurrency()
+    public void Strict_mode_task_Run_fails_with_UncontrolledConcurrency()
     {
         var failure = RunExpectingFailure(async () =>
         {
 #pragma warning disable RS0030
             await Task.Run(() => 1);
 #pragma warning restore RS0030
-        });
+        }, Bcl.Escapes.Strict);
 
         Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
         Snapshot.Match(MessageText.WithoutLineNumbers(failure.Message));
     }
 
     [Test]
-    public void A_ConfigureAwait_false_continuation_fails_with_UncontrolledConcurrency_naming_it()
+    public void Strict_mode_a_ConfigureAwait_false_continuation_fails_with_UncontrolledConcurrency_naming_it()
     {
         var failure = RunExpectingFailure(async () =>
         {
@@ -36,7 +36,7 @@ public class EscapeTests
             await Sim.Delay(TimeSpan.FromSeconds(1));
             signal.SetResult();
             await waiter;
-        });
+        }, Bcl.Escapes.Strict);
 
         Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
         Assert.That(failure.Message, Does.Contain("ConfigureAwait(false)"));
@@ -57,14 +57,14 @@ public class EscapeTests
     }
 
     [Test]
-    public void CancelAsync_runs_callbacks_on_the_thread_pool_and_fails()
+    public void Strict_mode_cancelAsync_runs_callbacks_on_the_thread_pool_and_fails()
     {
         var failure = RunExpectingFailure(async () =>
         {
             using var cancellation = new CancellationTokenSource();
             cancellation.Token.Register(() => { });
             await cancellation.CancelAsync();
-        });
+        }, Bcl.Escapes.Strict);
 
         Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
     }
