@@ -5,7 +5,7 @@ using SimLoop.PropertyTests.Workloads;
 namespace SimLoop.PropertyTests;
 
 /// <summary>
-/// Law 3 (the article's claim 6): to the loop, a blocking call is CPU work. Running a workload, then the same
+/// Law 3: to the loop, a blocking call is CPU work. Running a workload, then the same
 /// workload with every Sim.Cpu turned into Sim.Block and vice versa, gives the same schedule and the same
 /// numbers; only the label moves. Exactly identical: elapsed time, step count, trace hash (it covers step index,
 /// start, task and ready reason, not section kinds), every step's start, end, task, reason and ready instant,

@@ -5,7 +5,7 @@ using SimLoop.PropertyTests.Support;
 namespace SimLoop.PropertyTests;
 
 /// <summary>
-/// Law 2 (the article's claims 9 and 11): k tasks each doing n rounds of { Sim.Cpu(c); await Sim.Yield(); }
+/// Law 2: k tasks each doing n rounds of { Sim.Cpu(c); await Sim.Yield(); }
 /// under FIFO share the loop round-robin. The run takes k·n·c; each task waits at most (k-1)·c for the loop
 /// (the other k-1 tasks' slices) once it has yielded; each gets n·c of CPU, and the shares are perfectly fair.
 /// </summary>

@@ -5,7 +5,7 @@ using SimLoop.PropertyTests.Support;
 namespace SimLoop.PropertyTests;
 
 /// <summary>
-/// Law 5 (the article's claim 11, which is false for asyncio and for SimLoop): slicing CPU work with
+/// Law 5 (contrary to a common claim, and true in asyncio too): slicing CPU work with
 /// await Sim.Yield() bounds a heartbeat's lateness by the slice size, whatever the total.
 /// Setting: a heartbeat (spawned first) sleeps p in a loop; k slicers each run m slices of s, yielding after
 /// every slice; main awaits the slicers. Every step costs s or nothing, so steps start at multiples of s.

@@ -5,7 +5,7 @@ using SimLoop.PropertyTests.Support;
 namespace SimLoop.PropertyTests;
 
 /// <summary>
-/// Law 1 (the article's claim 2): a timer due while a section holds the loop fires late by exactly the rest of
+/// Law 1: a timer due while a section holds the loop fires late by exactly the rest of
 /// the section. A holder waits until <c>a</c> and then holds the loop for <c>c</c>; a sleeper's timer is due at
 /// <c>d</c> with a &lt;= d &lt; a + c. Its lateness, and the loop's lag, is a + c - d.
 /// </summary>

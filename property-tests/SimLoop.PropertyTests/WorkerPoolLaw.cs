@@ -5,7 +5,7 @@ using SimLoop.PropertyTests.Support;
 namespace SimLoop.PropertyTests;
 
 /// <summary>
-/// Law 4 (the article's claims 8 and 10): k ToThread jobs of cost c submitted at once to w workers run in
+/// Law 4: k ToThread jobs of cost c submitted at once to w workers run in
 /// waves of w: the i-th (1-based) finishes at ceil(i/w)·c, the batch at ceil(k/w)·c, and the longest wait for a
 /// worker is (ceil(k/w) - 1)·c. The loop itself stays free: a heartbeat sleeping p in a loop is never late.
 /// </summary>

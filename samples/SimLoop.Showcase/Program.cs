@@ -9,7 +9,7 @@ var traceDirectory = Path.GetFullPath(outIndex >= 0 && outIndex + 1 < args.Lengt
     : Path.Combine("artifacts", "showcase"));
 Directory.CreateDirectory(traceDirectory);
 
-Console.WriteLine("SimLoop showcase: the seed article's claims on a simulated asyncio-style loop (virtual time, exact numbers).");
+Console.WriteLine("SimLoop showcase: the rules of cooperative scheduling, checked on a simulated asyncio-style loop (virtual time, exact numbers).");
 Console.WriteLine();
 var (text, allHold) = ShowcaseRunner.Run(traceDirectory);
 Console.Write(text);

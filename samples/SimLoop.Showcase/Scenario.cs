@@ -1,15 +1,12 @@
 namespace SimLoop.Showcase;
 
-/// <summary>One claim of the seed article (../shared/seed/asyncio-article.md), demonstrated on the simulated loop.</summary>
+/// <summary>One rule of cooperative scheduling on a single-threaded loop (asyncio's), demonstrated on the simulated loop.</summary>
 internal abstract class Scenario
 {
     /// <summary>Short file-friendly name, also the trace file's name.</summary>
     public abstract string Id { get; }
 
     public abstract string Title { get; }
-
-    /// <summary>The article's claim numbers this scenario tests.</summary>
-    public abstract string Claims { get; }
 
     /// <summary>Runs the scenario, writes its trace file into <paramref name="traceDirectory"/>, and returns its report.</summary>
     public abstract ScenarioReport Run(string traceDirectory);

@@ -22,7 +22,7 @@ internal static class ShowcaseRunner
             number++;
             var report = scenario.Run(traceDirectory);
             allHold &= report.AllHold;
-            text.Append("== ").Append(number).Append(". ").Append(scenario.Title).Append(" (article claims ").Append(scenario.Claims).Append(")\n");
+            text.Append("== ").Append(number).Append(". ").Append(scenario.Title).Append('\n');
             foreach (var check in report.Checks)
             {
                 text.Append("   ").Append(check.What).Append(": predicted ").Append(check.Predicted)

@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claim 6: time.sleep inside a coroutine blocks the loop. Sim.Block declares such a call: a request
+/// time.sleep inside a coroutine blocks the loop. Sim.Block declares such a call: a request
 /// handler blocks 200 ms at 50 ms, so the heartbeat due at 100 ms runs at 250 ms (150 ms late), and the step is
 /// listed as a slow Block step. A real blocking wait (.Result on an unfinished task) is caught, not simulated.
 /// </summary>
@@ -11,7 +11,6 @@ internal sealed class BlockingCall : Scenario
 
     public override string Title => "A blocking call inside a coroutine blocks every task";
 
-    public override string Claims => "6";
 
     public override ScenarioReport Run(string traceDirectory)
     {

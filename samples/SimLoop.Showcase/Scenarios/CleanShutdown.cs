@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claim 5: asyncio.run creates a fresh loop, runs main and cleans up. Sim.Run does the same: when main
+/// asyncio.run creates a fresh loop, runs main and cleans up. Sim.Run does the same: when main
 /// returns, a poller still sleeping is cancelled, and its clean-up code runs at main's last instant.
 /// </summary>
 internal sealed class CleanShutdown : Scenario
@@ -10,7 +10,6 @@ internal sealed class CleanShutdown : Scenario
 
     public override string Title => "Sim.Run, like asyncio.run, cancels and cleans up what main leaves behind";
 
-    public override string Claims => "4, 5";
 
     public override ScenarioReport Run(string traceDirectory)
     {

@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claim 9: asyncio only helps I/O-bound work. Four CPU jobs of 100 ms take 400 ms whether they run one
+/// asyncio only helps I/O-bound work. Four CPU jobs of 100 ms take 400 ms whether they run one
 /// after another or as four "concurrent" tasks: the loop does one thing at a time. Four 100 ms waits on I/O, by
 /// contrast, overlap and take 100 ms.
 /// </summary>
@@ -11,7 +11,6 @@ internal sealed class CpuGainsNothing : Scenario
 
     public override string Title => "Concurrency on the loop speeds up waiting, not computing";
 
-    public override string Claims => "9";
 
     public override ScenarioReport Run(string traceDirectory)
     {

@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claim 13: who runs first depends on the await points, and a missed interleaving is a bug waiting.
+/// who runs first depends on the await points, and a missed interleaving is a bug waiting.
 /// Two withdrawals of 80 from an account of 100 check the balance, await an audit call, then subtract: asyncio's
 /// own order happens to serialise them, exploration finds the order that overdraws, shrinks it, and prints the
 /// seed and the token that replay it.
@@ -12,7 +12,6 @@ internal sealed class FoundBug : Scenario
 
     public override string Title => "Exploration finds an interleaving bug FIFO misses, with a seed that replays it";
 
-    public override string Claims => "13";
 
     private static async Task Withdrawals()
     {

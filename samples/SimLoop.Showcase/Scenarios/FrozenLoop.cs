@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claims 1 and 2: the loop switches only at an await, so a CPU-bound section freezes every other task.
+/// the loop switches only at an await, so a CPU-bound section freezes every other task.
 /// A heartbeat ticks every 100 ms; at 150 ms a cruncher runs 300 ms of CPU without awaiting. The heartbeat due at
 /// 200 ms can only run when the section ends at 450 ms: late by exactly a + c - d = 150 + 300 - 200 = 250 ms.
 /// </summary>
@@ -15,7 +15,6 @@ internal sealed class FrozenLoop : Scenario
 
     public override string Title => "A CPU-bound section freezes the whole loop";
 
-    public override string Claims => "1, 2";
 
     public override ScenarioReport Run(string traceDirectory)
     {

@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claims 8 and 10: a library that blocks must go to asyncio.to_thread. With Sim.ToThread the same
+/// a library that blocks must go to asyncio.to_thread. With Sim.ToThread the same
 /// 200 ms call runs on the simulated pool: the heartbeat stays exactly on time, and five such calls on a pool of
 /// two workers finish at ceil(i/2) x 200 ms, so the last one at 600 ms, queueing delays 0, 0, 200, 200, 400 ms.
 /// </summary>
@@ -11,7 +11,6 @@ internal sealed class OffloadToThread : Scenario
 
     public override string Title => "Sim.ToThread keeps the loop free; pool queueing is exactly predictable";
 
-    public override string Claims => "8, 10";
 
     public override ScenarioReport Run(string traceDirectory)
     {

@@ -1,7 +1,7 @@
 namespace SimLoop.Showcase.Scenarios;
 
 /// <summary>
-/// Article claim 12: asyncio.current_task() and tracing show where the loop is stuck. Every SimLoop step knows
+/// asyncio.current_task() and tracing show where the loop is stuck. Every SimLoop step knows
 /// its task: the report names who held the loop and for how long, and the trace file shows it on a timeline
 /// (one row per task). Three services share the loop; the report points at the one that hogs it.
 /// </summary>
@@ -11,7 +11,6 @@ internal sealed class WhoHeldTheLoop : Scenario
 
     public override string Title => "Every step knows its task: who held the loop, when, for how long";
 
-    public override string Claims => "12";
 
     public override ScenarioReport Run(string traceDirectory)
     {

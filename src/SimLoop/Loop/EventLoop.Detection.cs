@@ -132,7 +132,7 @@ public sealed partial class EventLoop
             $"task '{task}' has not returned to the loop for {Tracing.TimeFormat.Duration(_options.WatchdogTimeout)} of real time: step {_trace.Count}, " +
             $"started at virtual time {Tracing.TimeFormat.Instant(Elapsed)}, is still running (SimOptions.WatchdogTimeout).",
             Why: "The loop runs one step at a time and switches only at an await; a step that sleeps (Thread.Sleep) or computes without awaiting " +
-                 "freezes every other task and virtual time with it (the article's while True).",
+                 "freezes every other task and virtual time with it (a `while True:` loop without an await, in asyncio's terms).",
             Fix: "Declare CPU work with Sim.Cpu(cost) and blocking calls with Sim.Block(duration), or move them to await Sim.ToThread(work, cost); " +
                  "give long loops an await. Raise WatchdogTimeout if a step really needs that much real time.",
             TaskName: task);

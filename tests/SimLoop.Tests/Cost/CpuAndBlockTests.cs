@@ -5,7 +5,7 @@ public class CpuAndBlockTests
     [Test]
     public void A_timer_due_inside_a_cpu_section_fires_late_by_exactly_the_rest_of_the_section()
     {
-        // The seed article's frozen loop: heartbeat due at 200 ms, a 300 ms CPU section from 150 ms to 450 ms.
+        // The frozen loop: heartbeat due at 200 ms, a 300 ms CPU section from 150 ms to 450 ms.
         TimeSpan beat = default;
         var result = Sim.Run(async () =>
         {

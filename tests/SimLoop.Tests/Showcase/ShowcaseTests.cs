@@ -4,7 +4,7 @@ using Snapshooter.NUnit;
 
 namespace SimLoop.Tests.Showcase;
 
-// The showcase is the main job: its numbers are the article's claims checked on the simulated loop. Pinned, so
+// The showcase is the main job: its numbers are the rules of cooperative scheduling checked on the simulated loop. Pinned, so
 // a change to any scenario's output is a deliberate change to this snapshot.
 public class ShowcaseTests
 {
