@@ -45,6 +45,12 @@ public sealed class SimTestAttribute : NUnitAttribute, ISimpleTestBuilder, IAppl
     /// <summary>Workers of the simulated pool behind Sim.ToThread.</summary>
     public int WorkerThreads { get; set; } = 4;
 
+    /// <summary>
+    /// Strict mode: fail an iteration at the step that queues work to the real thread pool (Task.Run,
+    /// ConfigureAwait(false), ...) instead of running that work as a step of the loop (SimOptions.RejectThreadPoolWork).
+    /// </summary>
+    public bool RejectThreadPoolWork { get; set; }
+
     /// <summary>A replay token from a failure message: runs exactly that schedule (SIMLOOP_REPLAY, SimLoop.Replay).</summary>
     public string? Replay { get; set; }
 

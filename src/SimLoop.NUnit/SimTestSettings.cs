@@ -21,6 +21,7 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             Iterations = attribute.Iterations,
             MaxSteps = attribute.MaxSteps,
             WorkerThreads = attribute.WorkerThreads,
+            RejectThreadPoolWork = attribute.RejectThreadPoolWork,
             CheckDeterminism = attribute.CheckDeterminism,
             Parallelism = attribute.Parallelism,
         };

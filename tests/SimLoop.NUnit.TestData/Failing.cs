@@ -45,6 +45,14 @@ public class Failing
         await Task.Delay(TimeSpan.FromMilliseconds(10));
     }
 
+    [SimTest(Seed = "1", Iterations = 5, RejectThreadPoolWork = true)]
+    public async Task Task_Run_is_rejected_in_strict_mode()
+    {
+#pragma warning disable RS0030 // not banned in tests; strict mode is what is tested
+        await Task.Run(() => 42);
+#pragma warning restore RS0030
+    }
+
     [SimTest(Seed = "1", Iterations = 5, MaxVirtualTime = "00:01:00")]
     public async Task Polling_forever_hits_the_time_limit()
     {

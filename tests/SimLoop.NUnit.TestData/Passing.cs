@@ -24,4 +24,14 @@ public class Passing
         Sim.Cpu(TimeSpan.FromMilliseconds(5));
         Assert.That(Sim.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(5)));
     }
+
+    [SimTest(Seed = "9", Iterations = 10)]
+    public async Task Task_Run_runs_as_a_step_of_the_loop()
+    {
+        await Sim.Delay(TimeSpan.FromSeconds(1));
+#pragma warning disable RS0030 // not banned in tests; work queued to the pool runs under the loop's control
+        var at = await Task.Run(() => Sim.Elapsed);
+#pragma warning restore RS0030
+        Assert.That(at, Is.EqualTo(TimeSpan.FromSeconds(1)));
+    }
 }

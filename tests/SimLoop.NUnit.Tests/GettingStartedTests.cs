@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace SimLoop.NUnit.Tests;
 
 // docs/getting-started.md, followed step by step from an empty folder against the packages built from this
-// repository: new NUnit project, add the package, write the test (taken from the guide itself), see it fail,
-// replay it from the printed line.
+// repository: new NUnit project, add the package (and Polly.Core), write the tests (taken from the guide itself),
+// see the account test fail while Polly's default options pass, replay the failure from the printed line.
 public partial class GettingStartedTests
 {
     // A version no real release uses; its copies in the NuGet cache are removed first, so a rerun never tests a stale package.
@@ -34,6 +34,7 @@ public partial class GettingStartedTests
         Commands.Succeed(project, "dotnet", "new", "nugetconfig");
         Commands.Succeed(project, "dotnet", "nuget", "add", "source", feed, "-n", "simloop");
         Commands.Succeed(project, "dotnet", "add", "package", "SimLoop.NUnit", "--version", Version);
+        Commands.Succeed(project, "dotnet", "add", "package", "Polly.Core", "--version", "8.9.1");
 
         // Step 3: the guide's own code.
         File.Delete(Path.Combine(project, "UnitTest1.cs"));
@@ -43,6 +44,7 @@ public partial class GettingStartedTests
         var (exitCode, output) = Commands.Run(project, "dotnet", ["test"]);
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(output, Does.Contain("SimLoop: main failed at virtual time 00:00:00.005"));
+        Assert.That(output, Does.Contain("Failed:     1, Passed:     1"), "the account test fails; the Polly test with default options passes");
         var replay = ReplayLine().Match(output);
         Assert.That(replay.Success, Is.True, output);
         Assert.That(Directory.GetFiles(Path.Combine(project, ".simloop", "failures")), Has.Length.EqualTo(1));

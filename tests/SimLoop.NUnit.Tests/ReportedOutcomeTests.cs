@@ -9,6 +9,7 @@ public class ReportedOutcomeTests
 
     [TestCase("Heartbeat_keeps_its_period", "SimLoop: strategy portfolio, base seed 0x2A, 50 iterations, 1 distinct schedules, 15 s of virtual time, no failure.")]
     [TestCase("A_plain_void_method_runs_on_the_loop", "SimLoop: strategy portfolio, base seed 0x7, 10 iterations, 1 distinct schedules, 50 ms of virtual time, no failure.")]
+    [TestCase("Task_Run_runs_as_a_step_of_the_loop", "SimLoop: strategy portfolio, base seed 0x9, 10 iterations, 1 distinct schedules, 10 s of virtual time, no failure.")]
     public void A_passing_simulation_test_passes_and_prints_one_summary_line(string test, string summary)
     {
         var outcome = Run[test];
@@ -48,6 +49,7 @@ public class ReportedOutcomeTests
     [TestCase("Opposite_lock_order_deadlocks", "SimLoop: deadlock at virtual time 00:00:00.000 (after step")]
     [TestCase("Polling_forever_hits_the_time_limit", "SimLoop: time limit reached at virtual time 00:00:50.000 (after step 2)")]
     [TestCase("A_real_timer_escapes_the_loop", "SimLoop: ")]
+    [TestCase("Task_Run_is_rejected_in_strict_mode", "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool, and SimOptions.RejectThreadPoolWork forbids it. Called from:")]
     [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_long_exploration_hits_NUnits_timeout", "SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after ")]

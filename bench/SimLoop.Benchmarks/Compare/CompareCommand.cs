@@ -25,6 +25,7 @@ public static class CompareCommand
         (typeof(ParallelExplorationBenchmarks), ["One_thread", "Two_threads"]),
         (typeof(ScaleBenchmarks), ["Sleeping"]),
         (typeof(OverheadBenchmarks), ["Run_bare", "Run_traced", "Run_escape_detection", "Step_bare", "Step_traced", "Step_escape_detection", "Explore_no_self_check", "Explore_self_check"]),
+        (typeof(PoolWorkBenchmarks), ["Sim_ToThread_zero_cost", "Task_Run_under_control", "ConfigureAwait_false_under_control"]),
     ];
 
     public static int Run(string[] args)

@@ -56,6 +56,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         yield return new Target($"steps-per-second-{Count(most)}-vs-{Count(fewest)}-tasks", ScaleRatio, "x", ">=", 0.5);
         yield return new Target("tracing-on-vs-off", TracingCost, "x", "<=", 2);
         yield return new Target("escape-detection-overhead", EscapeOverheadPercent, "%", "<=", 10);
+        yield return new Target("task-run-under-control", m.Mean("PoolWorkBenchmarks.Task_Run_under_control") / 1e3, "µs", "<=", 50);
     }
 
     public string Table()
@@ -85,6 +86,8 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "yield step, RecordTrace on", "OverheadBenchmarks.Step_traced", "off", "OverheadBenchmarks.Step_bare", "/step");
         Row(t, "yield step, DetectEscapes on", "OverheadBenchmarks.Step_escape_detection", "off", "OverheadBenchmarks.Step_bare", "/step");
         Row(t, "Explore iteration, CheckDeterminism on", "OverheadBenchmarks.Explore_self_check", "off", "OverheadBenchmarks.Explore_no_self_check", "/it");
+        Row(t, "`await Task.Run(...)` run under the loop's control", "PoolWorkBenchmarks.Task_Run_under_control", "Sim.ToThread, zero cost", "PoolWorkBenchmarks.Sim_ToThread_zero_cost", "/item");
+        Row(t, "`await Sim.Delay(1 ms).ConfigureAwait(false)`, continuation under control", "PoolWorkBenchmarks.ConfigureAwait_false_under_control", "Sim.ToThread, zero cost", "PoolWorkBenchmarks.Sim_ToThread_zero_cost", "/item");
         Line($"| live heap with 1M sleeping tasks | {memory.LiveBytes / GiB:0.00} GiB | | | {memory.BytesPerTask} B/task |");
         Line($"");
         Line($"Iterations until the first bug, mean (worst) over seeds 1..{seeds}, budget {budget} per seed (a seed that finds nothing counts as the budget):");
