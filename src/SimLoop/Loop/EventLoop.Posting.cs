@@ -9,6 +9,9 @@ public sealed partial class EventLoop
     private readonly List<PendingYield> _yields = [];
     private bool _finished;
 
+    /// <summary>True once the run has ended: its timers and events can no longer fire.</summary>
+    internal bool IsFinished => _finished;
+
     internal void Post(SimTask owner, SendOrPostCallback callback, object? state)
     {
         if (Environment.CurrentManagedThreadId != _threadId)

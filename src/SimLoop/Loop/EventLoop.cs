@@ -63,6 +63,11 @@ public sealed partial class EventLoop
     /// <summary>Virtual time as a <see cref="TimeProvider"/>: pass it to code that takes one.</summary>
     public TimeProvider Time { get; }
 
+    private Interception.SystemTimeStandIn? _systemTimeStandIn;
+
+    /// <summary>What rewritten code gets for TimeProvider.System inside this simulation.</summary>
+    internal TimeProvider SystemTimeStandIn => _systemTimeStandIn ??= new Interception.SystemTimeStandIn(Time);
+
     /// <summary>The instant virtual time started at.</summary>
     public DateTimeOffset StartTime => _options.StartTime;
 

@@ -35,6 +35,15 @@ internal sealed class SimTimer : ScheduledEvent, ITimer
     {
         ValidateInterval(dueTime, nameof(dueTime));
         ValidateInterval(period, nameof(period));
+        if (_loop.IsFinished && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            // Kept across runs (a library's static pool or cache): it would be armed on a loop that will never fire it.
+            throw new InvalidOperationException(
+                "SimLoop: a timer of Sim.Time was armed after its simulation ended (seed " + Tracing.TimeFormat.Hex(_loop.Seed) + "). A timer, CancellationTokenSource " +
+                "or PeriodicTimer created on one run's Sim.Time was kept (in a static field, a pool or a cache) and used again, so it would never fire. " +
+                "Create such objects inside each run, or clear the static state between runs.");
+        }
+
         _loop.EnsureOnLoopThread("ITimer.Change");
         if (_disposed)
         {

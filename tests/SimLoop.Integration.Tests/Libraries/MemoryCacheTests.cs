@@ -60,6 +60,23 @@ public class MemoryCacheTests
     }
 
     [Test]
+    public void Without_a_clock_option_the_cache_reads_date_time_utc_now_which_is_virtual_inside_the_simulation()
+    {
+        var hits = new List<bool>();
+        Sim.Run(async () =>
+        {
+            using var cache = new MemoryCache(new MemoryCacheOptions());
+            cache.Set("quote", 1.25, TimeSpan.FromMinutes(10));
+            await Sim.Delay(TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
+            hits.Add(cache.TryGetValue("quote", out _));
+            await Sim.Delay(TimeSpan.FromTicks(1));
+            hits.Add(cache.TryGetValue("quote", out _));
+        });
+
+        Assert.That(hits, Is.EqualTo(new[] { true, false }));
+    }
+
+    [Test]
     public void Exploration_reports_the_users_assertion_when_two_get_or_create_async_calls_both_run_the_factory()
     {
         var explored = Sim.Explore(async () =>

@@ -1,3 +1,4 @@
+using Polly;
 using Polly.Timeout;
 
 namespace SimLoop.Integration.Tests.Resilience;
@@ -58,6 +59,34 @@ public class CapturedContextTests
             try
             {
                 await Pipelines.RetryEachAttemptWithTimeout(Ms(500)).ExecuteAsync(service.CallAsync, CancellationToken.None);
+                return (TimeSpan?)null;
+            }
+            catch (TimeoutRejectedException)
+            {
+                return Sim.Elapsed;
+            }
+        });
+
+        Assert.That(service.Calls, Is.EqualTo(new[] { Ms(0), Ms(1500), Ms(4000), Ms(8500) }));
+        Assert.That(result.Value, Is.EqualTo(Ms(9000)));
+    }
+
+    [Test]
+    public void Polly_without_a_time_provider_retries_and_times_out_on_virtual_time_too()
+    {
+        // No TimeProvider given: Polly takes TimeProvider.System, which the build-time rewriting turns into the
+        // simulation's clock inside a run (its own copy of Polly.Core.dll in the build output is rewritten).
+        var service = new FlakyService(latency: TimeSpan.FromHours(1), failures: 0);
+
+        var result = Sim.Run(async () =>
+        {
+            var pipeline = new ResiliencePipelineBuilder()
+                .AddRetry(Pipelines.ExponentialRetry<Polly.Timeout.TimeoutRejectedException>())
+                .AddTimeout(Ms(500))
+                .Build();
+            try
+            {
+                await pipeline.ExecuteAsync(service.CallAsync, CancellationToken.None);
                 return (TimeSpan?)null;
             }
             catch (TimeoutRejectedException)

@@ -1,3 +1,4 @@
+using SimLoop.Interception;
 using SimLoop.Tests.Bcl;
 
 namespace SimLoop.Tests.Diagnostics;
@@ -41,12 +42,14 @@ public class HandoffTests
         Escapes.HandedOff("server", "00:00:01.000", step: 2, $"TaskCompletionSource.SetResult() {Escapes.ContinuationQueued}"));
 
     [Test]
+    [NotRewritten] // a real timer, as code that is not rewritten arms one
     public void A_timeout_on_the_real_clock_fails_when_it_is_armed_not_when_it_would_fire() =>
         Escapes.AssertRunFailsAtItsStep(
             async () => await Task.WhenAny(Sim.Delay(5 * Second), Task.Delay(TimeSpan.FromMilliseconds(100))),
             Escapes.HandedOff("main", "00:00:00.000", step: 0, "Task.Delay() started a real timer (100 ms on the machine's clock)."));
 
     [Test]
+    [NotRewritten] // a real timer, as code that is not rewritten arms one
     public void A_real_timer_fails_at_the_step_that_creates_it() =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {
@@ -56,6 +59,7 @@ public class HandoffTests
         Escapes.HandedOff("main", "00:00:01.000", step: 1, "new Timer(...) started a real timer (250 ms on the machine's clock)."));
 
     [Test]
+    [NotRewritten] // a real timer, as code that is not rewritten arms one
     public void A_cancellation_token_source_with_a_real_delay_fails_at_the_step_that_creates_it() =>
         Escapes.AssertRunFailsAtItsStep(async () =>
         {

@@ -1,3 +1,4 @@
+using SimLoop.Interception;
 using Snapshooter.NUnit;
 
 namespace SimLoop.Tests.Diagnostics;
@@ -5,6 +6,7 @@ namespace SimLoop.Tests.Diagnostics;
 public class WatchdogTests
 {
     [Test]
+    [NotRewritten] // a real sleep, as code that is not rewritten sleeps
     public void A_step_that_sleeps_in_real_time_fails_with_Hang_and_the_run_returns()
     {
         var options = new SimOptions { WatchdogTimeout = TimeSpan.FromMilliseconds(200) };
@@ -25,6 +27,7 @@ public class WatchdogTests
     }
 
     [Test]
+    [NotRewritten] // a real sleep, as code that is not rewritten sleeps
     public void The_interrupt_does_not_leak_into_the_callers_next_wait()
     {
         var options = new SimOptions { WatchdogTimeout = TimeSpan.FromMilliseconds(100) };

@@ -75,4 +75,26 @@ public class SimTimeTimerWakeTests
         Assert.That(result.Fairness.Task("heartbeat").MaxTimerLateness, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
         Assert.That(result.Elapsed, Is.EqualTo(2 * Second));
     }
+
+    [Test]
+    public void A_timer_kept_from_an_earlier_run_and_armed_again_fails_loudly_instead_of_never_firing()
+    {
+        ITimer? kept = null;
+        Sim.Run(() =>
+        {
+            kept = Sim.Time.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return Task.CompletedTask;
+        }, new SimOptions { Seed = 5 });
+
+        var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(() =>
+        {
+            kept!.Change(Second, Timeout.InfiniteTimeSpan);
+            return Task.CompletedTask;
+        }))!;
+
+        Assert.That(failure.InnerException!.Message, Is.EqualTo(
+            "SimLoop: a timer of Sim.Time was armed after its simulation ended (seed 0x5). A timer, CancellationTokenSource or PeriodicTimer created on " +
+            "one run's Sim.Time was kept (in a static field, a pool or a cache) and used again, so it would never fire. Create such objects inside each " +
+            "run, or clear the static state between runs."));
+    }
 }
