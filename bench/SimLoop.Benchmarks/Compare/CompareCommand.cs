@@ -26,6 +26,8 @@ public static class CompareCommand
         (typeof(ScaleBenchmarks), ["Sleeping"]),
         (typeof(OverheadBenchmarks), ["Run_bare", "Run_traced", "Run_escape_detection", "Step_bare", "Step_traced", "Step_escape_detection", "Explore_no_self_check", "Explore_self_check"]),
         (typeof(PoolWorkBenchmarks), ["Sim_ToThread_zero_cost", "Task_Run_under_control", "ConfigureAwait_false_under_control"]),
+        (typeof(InterceptionBenchmarks), ["DateTime_UtcNow_original", "DateTime_UtcNow_rewritten", "DateTime_UtcNow_rewritten_inside"]),
+        (typeof(RewriteBenchmarks), ["Copy_only", "Copy_and_rewrite"]),
     ];
 
     public static int Run(string[] args)

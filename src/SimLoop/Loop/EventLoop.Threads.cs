@@ -37,7 +37,14 @@ public sealed partial class EventLoop
         }
 
         var owner = _running ?? _firingOwner ?? _loopTask;
-        var work = new PoolWork(this, owner, hash, ExecutionContext.Capture());
+        if (ExecutionContext.Capture() is not { } context)
+        {
+            // The end of the work is seen when the simulation's context leaves the pool thread: without one, it cannot be.
+            ReportHandoff(RealWork.ThreadPool, dueMilliseconds: 0, ", and SimLoop cannot run it: ExecutionContext flow is suppressed (ExecutionContext.SuppressFlow) in this step");
+            return;
+        }
+
+        var work = new PoolWork(this, owner, hash, context);
         if (!PoolWorkRegistry.TryRegister(work))
         {
             // Two pending work items with one hash code (about one pair in 2^26) cannot be told apart when dequeued.
@@ -83,10 +90,7 @@ public sealed partial class EventLoop
         // Work queued without a context (the runtime's own completions) then runs in the queuing step's; either way
         // the context leaves this thread exactly when the work returns to the dispatch loop, which is how the loop
         // learns that it has finished (EscapeDetector's change handler).
-        if (work.Context is { } context)
-        {
-            ExecutionContext.Restore(context);
-        }
+        ExecutionContext.Restore(work.Context);
     }
 
     /// <summary>On the pool thread, as the work returns: the loop's own thread acts again.</summary>

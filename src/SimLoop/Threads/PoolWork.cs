@@ -17,7 +17,7 @@ internal sealed class PoolWork
     private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PoolWork(EventLoop loop, SimTask owner, long hash, ExecutionContext? context)
+    public PoolWork(EventLoop loop, SimTask owner, long hash, ExecutionContext context)
     {
         Loop = loop;
         Owner = owner;
@@ -34,7 +34,7 @@ internal sealed class PoolWork
     public long Hash { get; }
 
     /// <summary>The queuing step's ExecutionContext, restored on the pool thread so the end of the work is observable.</summary>
-    public ExecutionContext? Context { get; }
+    public ExecutionContext Context { get; }
 
     /// <summary>The pool thread that picked the work up, once it has.</summary>
     public int Thread { get; private set; }

@@ -92,12 +92,12 @@ internal static class PoolWorkRegistry
         }
 
 #pragma warning disable RS0030 // Banned Task.CurrentId: only whether a Task is executing here is read, never an id, never for a decision.
-        if (Task.CurrentId is not null && work.Context is { } context)
+        if (Task.CurrentId is not null)
 #pragma warning restore RS0030
         {
             // A Task work item (Task.Run) leaves its context before it completes and runs its continuations: put the
             // context back, so that it leaves again when the whole item has returned to the pool's dispatch loop.
-            ExecutionContext.Restore(context);
+            ExecutionContext.Restore(work.Context);
             return true;
         }
 

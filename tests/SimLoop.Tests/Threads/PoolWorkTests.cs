@@ -236,6 +236,24 @@ public class PoolWorkTests
     }
 
     [Test]
+    public void Work_queued_while_execution_context_flow_is_suppressed_fails_at_its_step_because_its_end_could_not_be_seen()
+    {
+        var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(async () =>
+        {
+            await Sim.Delay(Second);
+            using (ExecutionContext.SuppressFlow())
+            {
+                ThreadPool.QueueUserWorkItem(_ => { });
+            }
+        }))!;
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Assert.That(failure.Message, Does.StartWith(
+            "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:01.000 (step 1): ThreadPool.QueueUserWorkItem() queued work to the thread pool, " +
+            "and SimLoop cannot run it: ExecutionContext flow is suppressed (ExecutionContext.SuppressFlow) in this step. Called from:"));
+    }
+
+    [Test]
     public void Strict_mode_fails_task_run_at_the_step_that_calls_it()
     {
         var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(async () => await Task.Run(() => 1), new SimOptions { RejectThreadPoolWork = true }))!;
