@@ -76,6 +76,12 @@ internal sealed class AssemblyRewriter(ModuleDefinition simLoop)
                 continue;
             }
 
+            // After constrained. the receiver is a managed pointer (a generic or struct receiver), not an object: leave it.
+            if (instruction.Previous?.OpCode.Code == Code.Constrained)
+            {
+                continue;
+            }
+
             instruction.OpCode = OpCodes.Call;
             instruction.Operand = Helper(module, target, helper);
             count++;
@@ -94,7 +100,9 @@ internal sealed class AssemblyRewriter(ModuleDefinition simLoop)
             ?? throw new InvalidOperationException($"SimLoop.dll has no type {CallSites.Helpers}.{helper.Type}: the rewriter and SimLoop.dll are from different versions.");
         var instance = target.HasThis && target.Name != ".ctor" ? 1 : 0;
         var candidates = type.Methods.Where(m => m.Name == helper.Method && m.Parameters.Count == target.Parameters.Count + instance).ToList();
-        var definition = candidates.FirstOrDefault(m => m.Parameters.Skip(instance).Select(p => Simple(p.ParameterType)).SequenceEqual(target.Parameters.Select(p => Simple(p.ParameterType))))
+        var definition = candidates.FirstOrDefault(m =>
+                (instance == 0 || Simple(m.Parameters[0].ParameterType) == Simple(target.DeclaringType))
+                && m.Parameters.Skip(instance).Select(p => Simple(p.ParameterType)).SequenceEqual(target.Parameters.Select(p => Simple(p.ParameterType))))
             ?? throw new InvalidOperationException($"SimLoop.dll has no helper {type.FullName}.{helper.Method} for {Key(target)}: the rewriter and SimLoop.dll are from different versions.");
         var imported = module.ImportReference(definition);
         if (definition.HasGenericParameters && target.DeclaringType is GenericInstanceType generic)

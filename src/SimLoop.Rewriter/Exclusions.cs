@@ -11,6 +11,7 @@ internal static class Exclusions
         "nunit", "NUnit", "Microsoft.TestPlatform", "Microsoft.VisualStudio", "testhost", "Microsoft.NET.Test",
         "xunit", "MSTest", "Microsoft.Testing", "FsCheck", "FSharp.Core", "BenchmarkDotNet", "Snapshooter", "Mono.Cecil",
         "Microsoft.CodeAnalysis", "coverlet", "Microsoft.Coyote", "Microsoft.ApplicationInsights",
+        "Microsoft.Extensions.DependencyModel",
     ];
 
     public static bool IsExcluded(string path)

@@ -57,7 +57,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         yield return new Target("tracing-on-vs-off", TracingCost, "x", "<=", 2);
         yield return new Target("escape-detection-overhead", EscapeOverheadPercent, "%", "<=", 10);
         yield return new Target("task-run-under-control", m.Mean("PoolWorkBenchmarks.Task_Run_under_control") / 1e3, "µs", "<=", 50);
-        yield return new Target("rewrite-a-1-MB-assembly", (m.Mean("RewriteBenchmarks.Copy_and_rewrite") - m.Mean("RewriteBenchmarks.Copy_only")) / 1e6, "ms", "<=", 500);
+        yield return new Target("rewrite-a-1.2-MB-assembly", (m.Mean("RewriteBenchmarks.Copy_and_rewrite") - m.Mean("RewriteBenchmarks.Copy_only")) / 1e6, "ms", "<=", 500);
         yield return new Target("rewritten-clock-read-outside-a-simulation",
             m.Mean("InterceptionBenchmarks.DateTime_UtcNow_rewritten") - m.Mean("InterceptionBenchmarks.DateTime_UtcNow_original"), "ns", "<=", 5);
     }
@@ -93,7 +93,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "`await Sim.Delay(1 ms).ConfigureAwait(false)`, continuation under control", "PoolWorkBenchmarks.ConfigureAwait_false_under_control", "Sim.ToThread, zero cost", "PoolWorkBenchmarks.Sim_ToThread_zero_cost", "/item");
         Row(t, "rewritten `DateTime.UtcNow`, outside a simulation", "InterceptionBenchmarks.DateTime_UtcNow_rewritten", "original call", "InterceptionBenchmarks.DateTime_UtcNow_original", "/read");
         Row(t, "rewritten `DateTime.UtcNow`, inside a simulation", "InterceptionBenchmarks.DateTime_UtcNow_rewritten_inside", "original call", "InterceptionBenchmarks.DateTime_UtcNow_original", "/read");
-        Row(t, "rewrite BenchmarkDotNet.dll (~1 MB) at build", "RewriteBenchmarks.Copy_and_rewrite", "copy only", "RewriteBenchmarks.Copy_only", "/assembly");
+        Row(t, "rewrite BenchmarkDotNet.dll (~1.2 MB) at build", "RewriteBenchmarks.Copy_and_rewrite", "copy only", "RewriteBenchmarks.Copy_only", "/assembly");
         Line($"| live heap with 1M sleeping tasks | {memory.LiveBytes / GiB:0.00} GiB | | | {memory.BytesPerTask} B/task |");
         Line($"");
         Line($"Iterations until the first bug, mean (worst) over seeds 1..{seeds}, budget {budget} per seed (a seed that finds nothing counts as the budget):");

@@ -14,7 +14,8 @@ public sealed partial class EventLoop
     private static readonly SendOrPostCallback s_runPoolWork = static state => ((PoolWork)state!).Loop.RunPoolWork((PoolWork)state);
 
     private readonly int _homeThreadId = Environment.CurrentManagedThreadId;
-    private readonly List<PoolWork> _poolWork = [];
+    // Allocated on the first hand-off: a run that never leaves the loop pays nothing for it.
+    private List<PoolWork>? _poolWork;
 
     // While the loop's events fire, the task whose event it is (what its callbacks queue belongs to that task).
     private SimTask? _firingOwner;
@@ -52,7 +53,7 @@ public sealed partial class EventLoop
             return;
         }
 
-        _poolWork.Add(work);
+        (_poolWork ??= []).Add(work);
         _ready.Enqueue(new ReadyItem(s_runPoolWork, work, owner, _firing ? _firingReadyAt : _now, ReadyReason.ThreadPool));
     }
 
@@ -77,7 +78,7 @@ public sealed partial class EventLoop
 
         work.Grant();
         work.WaitDone();
-        _poolWork.Remove(work);
+        _poolWork!.Remove(work);
     }
 
     /// <summary>On the pool thread, once granted: this thread acts for the loop until the work returns.</summary>
@@ -104,6 +105,11 @@ public sealed partial class EventLoop
     /// <summary>The run is over: pool work it never ran goes back to the pool, outside any simulation.</summary>
     private void ReleasePoolWork()
     {
+        if (_poolWork is null)
+        {
+            return;
+        }
+
         foreach (var work in _poolWork)
         {
             PoolWorkRegistry.Forget(work);

@@ -3,9 +3,8 @@ using System.Threading.RateLimiting;
 namespace SimLoop.Integration.Tests.Libraries;
 
 // System.Threading.RateLimiting takes no TimeProvider: it measures replenishment periods with Stopwatch, which SimLoop
-// rewrites in the package's copy in the build output, so manual replenishment follows virtual time exactly. With
-// automatic replenishment it starts a System.Threading.Timer of its own, which cannot be simulated: the run fails at
-// the step that creates the limiter instead of depending on the machine's clock.
+// rewrites in the package's copy in the build output, and replenishes automatically on a System.Threading.Timer of its
+// own, which the rewriting pairs with a timer of Sim.Time: both modes follow virtual time exactly.
 public class RateLimitingTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
@@ -74,22 +73,40 @@ public class RateLimitingTests
     }
 
     [Test]
-    public void Automatic_replenishment_fails_at_the_step_that_creates_the_limiter()
+    public void Automatic_replenishment_adds_a_token_every_period_on_virtual_time()
     {
-        var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(async () =>
+        var admitted = new List<(TimeSpan At, bool Acquired)>();
+        Sim.Run(async () =>
         {
-            await Sim.Delay(Second);
             using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 2,
+                TokenLimit = 1,
                 TokensPerPeriod = 1,
                 ReplenishmentPeriod = Second,
                 AutoReplenishment = true,
+                QueueLimit = 0,
             });
-        }))!;
 
-        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
-        Assert.That(failure.Message, Does.StartWith(
-            "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:01.000 (step 1): new TokenBucketRateLimiter(...) started a real timer"));
+            // Two requests every 600 ms: a token comes back each second, on the limiter's own (rewritten) Timer.
+            for (var round = 0; round < 4; round++)
+            {
+                for (var request = 0; request < 2; request++)
+                {
+                    using var lease = limiter.AttemptAcquire();
+                    admitted.Add((Sim.Elapsed, lease.IsAcquired));
+                }
+
+                await Sim.Delay(TimeSpan.FromMilliseconds(600));
+            }
+        });
+
+        var ms = (int m) => TimeSpan.FromMilliseconds(m);
+        Assert.That(admitted, Is.EqualTo(new[]
+        {
+            (ms(0), true), (ms(0), false),
+            (ms(600), false), (ms(600), false),
+            (ms(1200), true), (ms(1200), false),
+            (ms(1800), false), (ms(1800), false),
+        }));
     }
 }

@@ -63,11 +63,35 @@ public class SemaphoreSlimEscapeTests
             semaphore.Release();
             await waiter;
         },
-        overload == Overload.Token
-            // The token alone: WaitAsync's own ConfigureAwait-less await is queued when Release completes the waiter.
-            ? Escapes.HandedOff("main", "00:00:01.000", step: 2, $"SemaphoreSlim.Release() {Escapes.ContinuationQueued}")
-            // A timeout: it runs on TimeProvider.System, a real timer armed as the waiter starts waiting.
-            : Escapes.HandedOff("waiter", "00:00:00.000", step: 1, "SemaphoreSlim.WaitAsync() started a real timer (30 s on the machine's clock)."));
+        // Release completes the waiter, a task that runs continuations asynchronously: its continuation (WaitAsync's
+        // own, or for a timeout the rewritten call's WhenAny on virtual time) is queued to the pool.
+        Escapes.HandedOff("main", "00:00:01.000", step: 2, $"SemaphoreSlim.Release() {Escapes.ContinuationQueued}"));
+
+    [TestCase(Overload.TimeSpanTimeout)]
+    [TestCase(Overload.MillisecondsTimeout)]
+    [TestCase(Overload.TimeSpanTimeoutAndToken)]
+    [TestCase(Overload.MillisecondsTimeoutAndToken)]
+    public void Wait_async_with_a_timeout_enters_at_the_release_instant_or_gives_up_at_exactly_the_timeout(Overload overload)
+    {
+        // This assembly is rewritten: the timeout runs on virtual time (SimLoop.Interception.Semaphores).
+        var result = Sim.Run(async () =>
+        {
+            using var semaphore = new SemaphoreSlim(0);
+            var released = Sim.Spawn("released", async () => (await EnterWithTimeout(semaphore, overload, TimeSpan.FromSeconds(30)), Sim.Elapsed));
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+            semaphore.Release();
+            var entered = await released;
+            var abandoned = Sim.Spawn("abandoned", async () => (await EnterWithTimeout(semaphore, overload, TimeSpan.FromSeconds(2)), Sim.Elapsed));
+            var gaveUp = await abandoned;
+
+            // The abandoned wait is still queued: a slot released later is given back, so it is free again.
+            semaphore.Release();
+            await Sim.Delay(TimeSpan.FromMilliseconds(1)); // everything ready at 3 s runs first
+            return (entered, gaveUp, semaphore.CurrentCount);
+        });
+
+        Assert.That(result.Value, Is.EqualTo(((true, TimeSpan.FromSeconds(1)), (false, TimeSpan.FromSeconds(3)), 1)));
+    }
 
     [Test]
     public void Strict_mode_wait_async_with_a_token_cancelled_on_sim_time_fails_the_run() =>
@@ -147,6 +171,14 @@ public class SemaphoreSlimEscapeTests
 
         Assert.That(result.Value, Is.EqualTo("cancelled at 1.5"));
     }
+
+    private static Task<bool> EnterWithTimeout(SemaphoreSlim semaphore, Overload overload, TimeSpan timeout) => overload switch
+    {
+        Overload.TimeSpanTimeout => semaphore.WaitAsync(timeout),
+        Overload.MillisecondsTimeout => semaphore.WaitAsync((int)timeout.TotalMilliseconds),
+        Overload.TimeSpanTimeoutAndToken => semaphore.WaitAsync(timeout, s_neverCancelled.Token),
+        _ => semaphore.WaitAsync((int)timeout.TotalMilliseconds, s_neverCancelled.Token),
+    };
 
     private static Task Enter(SemaphoreSlim semaphore, Overload overload, TimeSpan timeout) => overload switch
     {

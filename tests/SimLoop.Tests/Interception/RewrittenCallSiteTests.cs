@@ -112,6 +112,35 @@ public class RewrittenCallSiteTests
     }
 
     [Test]
+    public void A_system_threading_timer_fires_on_virtual_time_and_stops_when_changed_or_disposed()
+    {
+        var result = Sim.Run(async () =>
+        {
+            var fired = new List<TimeSpan>();
+            var periodic = new Timer(_ => fired.Add(Sim.Elapsed), null, 100, 250);
+            await Sim.Delay(TimeSpan.FromMilliseconds(700));
+            periodic.Change(Timeout.Infinite, Timeout.Infinite);
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+            periodic.Change(TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan);
+            await Sim.Delay(TimeSpan.FromSeconds(1));
+            periodic.Dispose();
+
+            using (new Timer(_ => fired.Add(TimeSpan.MaxValue), null, 10_000, Timeout.Infinite))
+            {
+                // Disposed through IDisposable before it is due: it never fires.
+            }
+
+            await Sim.Delay(TimeSpan.FromSeconds(20));
+            return fired;
+        });
+
+        Assert.That(result.Value, Is.EqualTo(new[]
+        {
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(350), TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1750),
+        }));
+    }
+
+    [Test]
     public void A_ttl_read_from_date_time_utc_now_expires_at_exactly_its_virtual_instant()
     {
         var result = Sim.Run(async () =>
