@@ -42,6 +42,21 @@ public class PoolWorkTests
     }
 
     [Test]
+    public void Fire_and_forget_start_new_runs_at_the_instant_it_was_started_even_if_nobody_awaits_it()
+    {
+        var ran = new List<(string? Task, TimeSpan At)>();
+        var result = Sim.Run(async () =>
+        {
+            await Sim.Delay(Second);
+            _ = Task.Factory.StartNew(() => ran.Add((Sim.Current.CurrentTaskName, Sim.Elapsed)));
+            await Sim.Delay(Second);
+        });
+
+        Assert.That(ran, Is.EqualTo(new[] { ("main", Second) }));
+        Assert.That(result.Elapsed, Is.EqualTo(2 * Second));
+    }
+
+    [Test]
     public void Queue_user_work_item_runs_as_a_step_of_its_task()
     {
         var result = Sim.Run(async () =>
