@@ -44,7 +44,7 @@ public sealed partial class EventLoop
     /// Called by <see cref="RealThreadListener"/> on this loop's thread, inside the step (or the event firing) that
     /// queued work to the thread pool or armed a real timer: the run fails at this step, before any real thread ran.
     /// </summary>
-    internal void ReportHandoff(RealWork work, int dueMilliseconds, string? because = null)
+    internal void ReportHandoff(RealWork work, int dueMilliseconds, string? because = null, bool onRealTime = false)
     {
         if (!_options.DetectEscapes || _failure is not null || _finished)
         {
@@ -52,6 +52,10 @@ public sealed partial class EventLoop
         }
 
         var (what, fix, caller) = Handoffs.Describe(work, dueMilliseconds, new StackTrace(1, fNeedFileInfo: true));
+        if (work == RealWork.ThreadPool && _options.RejectThreadPoolWork)
+        {
+            fix += " Or turn SimOptions.RejectThreadPoolWork off: SimLoop then runs such work as a step of the task that queued it.";
+        }
         var task = _running?.Name ?? _loopTask.Name;
         var headline = _running is null ? "the loop handed work to a real thread" : $"task '{task}' handed work to a real thread";
         Fail(new RunFailure(
@@ -59,7 +63,8 @@ public sealed partial class EventLoop
             $"{headline} {At}: {what}{because}. Called from:\n{caller}",
             Why: EscapeText.Why,
             Fix: fix,
-            TaskName: task));
+            TaskName: task,
+            OnRealTime: onRealTime));
     }
 
     // Set by the foreign thread the moment it starts simulation code, before it spends time describing what it saw.

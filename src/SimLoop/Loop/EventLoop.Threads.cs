@@ -14,6 +14,7 @@ public sealed partial class EventLoop
     private static readonly SendOrPostCallback s_runPoolWork = static state => ((PoolWork)state!).Loop.RunPoolWork((PoolWork)state);
 
     private readonly int _homeThreadId = Environment.CurrentManagedThreadId;
+
     // Allocated on the first hand-off: a run that never leaves the loop pays nothing for it.
     private List<PoolWork>? _poolWork;
 
@@ -48,8 +49,9 @@ public sealed partial class EventLoop
         var work = new PoolWork(this, owner, hash, context);
         if (!PoolWorkRegistry.TryRegister(work))
         {
-            // Two pending work items with one hash code (about one pair in 2^26) cannot be told apart when dequeued.
-            ReportHandoff(RealWork.ThreadPool, dueMilliseconds: 0, ", and SimLoop cannot run it: another simulation's pending work item has the same hash code (rerun)");
+            // Two pending work items with one hash code (about one pair in 2^26) cannot be told apart when dequeued. Hash
+            // codes differ from process to process, so this verdict does not replay: it is marked as decided by real time.
+            ReportHandoff(RealWork.ThreadPool, dueMilliseconds: 0, ", and SimLoop cannot run it: another pending work item has the same hash code (a rare coincidence: rerun)", onRealTime: true);
             return;
         }
 

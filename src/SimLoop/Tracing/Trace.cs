@@ -74,6 +74,7 @@ public sealed class Trace
         ReadyReason.Timer => "timer",
         ReadyReason.Continuation => "continuation",
         ReadyReason.Worker => "worker",
+        ReadyReason.ThreadPool => "pool work",
         _ => reason.ToString(),
     };
 
