@@ -1,7 +1,7 @@
 namespace SimLoop.Tests.Bcl;
 
 // CancellationTokenSource.CancelAsync runs the token's callbacks in Task.Factory.StartNew(..., TaskScheduler.Default):
-// on the thread pool, in the simulation's ExecutionContext. Cancel() runs them in the calling step. See docs/limitations.md.
+// pool work, which SimLoop runs as a step (strict mode fails there). Cancel() runs them in the calling step. See docs/limitations.md.
 public class CancelAsyncTests
 {
     [Test]

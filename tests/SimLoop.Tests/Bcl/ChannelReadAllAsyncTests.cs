@@ -3,8 +3,8 @@ using System.Threading.Channels;
 
 namespace SimLoop.Tests.Bcl;
 
-// ChannelReader.ReadAllAsync awaits WaitToReadAsync with ConfigureAwait(false): once it has to wait, the iterator
-// resumes on the thread pool (in the simulation's ExecutionContext, so the escape is reported as it starts). See docs/limitations.md.
+// ChannelReader.ReadAllAsync awaits WaitToReadAsync with ConfigureAwait(false): once it has to wait, the writer's
+// step queues the iterator to the thread pool, which SimLoop runs as a step (strict mode fails there). See docs/limitations.md.
 public class ChannelReadAllAsyncTests
 {
     [Test]

@@ -2,13 +2,12 @@ using System.Threading.Channels;
 
 namespace SimLoop.Tests.Bcl;
 
-// Some BCL tasks are completed on the thread pool by a work item that carries no ExecutionContext, so nothing
-// reports the escape as it starts: it is seen only when the completed task posts its awaiter back to the loop from
-// the pool thread. Task.WhenAll, Task.WhenAny and Task.WaitAsync over a task that runs continuations asynchronously
-// (Task.RunOrQueueCompletionAction queues their completion action with UnsafeQueueUserWorkItemInternal), and
-// ValueTask.AsTask() of a channel operation (AsyncOperation.SignalCompletion queues with UnsafeQueueUserWorkItem).
-// These tests use the shape whose failure is certain: the escaping task is the only thing that can complete what
-// the loop waits for. When something on the loop can complete it too, the outcome varies (docs/limitations.md).
+// Some BCL tasks are completed on the thread pool by a work item that carries no ExecutionContext: Task.WhenAll,
+// Task.WhenAny and Task.WaitAsync over a task that runs continuations asynchronously (Task.RunOrQueueCompletionAction
+// queues their completion action with UnsafeQueueUserWorkItemInternal), and ValueTask.AsTask() of a channel
+// operation (AsyncOperation.SignalCompletion queues with UnsafeQueueUserWorkItem). SimLoop hears the enqueue in the
+// completing step and runs the work as a step (Threads/PoolWorkTests); in strict mode, pinned here, the run fails
+// at that step with one exact line.
 public class CompletedOnThePoolTests
 {
     private static readonly CancellationTokenSource s_neverCancelled = new();

@@ -1,9 +1,10 @@
 namespace SimLoop.Tests.Bcl;
 
 // SemaphoreSlim.WaitAsync overloads that take a token or a timeout wait in WaitUntilCountOrTimeoutAsync, which
-// awaits with ConfigureAwaitOptions.SuppressThrowing (no captured context) and, for a timeout, on a real timer of
-// TimeProvider.System. They stay on the loop only while they complete synchronously; once they wait, that async
-// method resumes on the thread pool in the simulation's ExecutionContext. See docs/limitations.md.
+// awaits with ConfigureAwaitOptions.SuppressThrowing (no captured context): once they wait, that async method is
+// queued to the thread pool, which SimLoop runs as a step (strict mode fails there instead). Their timeout runs on
+// TimeProvider.System inside the BCL; this assembly is rewritten, so the call sites below run it on Sim.Time.
+// See docs/limitations.md.
 public class SemaphoreSlimEscapeTests
 {
     // A token that can be cancelled (which is what sends WaitAsync down the escaping path) but never is.
