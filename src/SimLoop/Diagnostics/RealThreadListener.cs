@@ -122,7 +122,8 @@ internal sealed class RealThreadListener : EventListener
                 return;
             }
 
-            done.Wait();
+            // Bounded: if the pool never runs the no-op, the next attempt queues another.
+            done.Wait(TimeSpan.FromSeconds(1));
         }
 
         throw new InvalidOperationException(

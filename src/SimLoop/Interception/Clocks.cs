@@ -16,14 +16,18 @@ public static class Clocks
     /// <summary>Replaces <see cref="DateTime.UtcNow"/>.</summary>
     public static DateTime DateTimeUtcNow() => EventLoop.CurrentOrNull is { } loop ? loop.Now.UtcDateTime : DateTime.UtcNow;
 
-    /// <summary>Replaces <see cref="DateTime.Now"/>: the virtual instant in the machine's time zone.</summary>
-    public static DateTime DateTimeNow() => EventLoop.CurrentOrNull is { } loop ? loop.Now.LocalDateTime : DateTime.Now;
+    /// <summary>
+    /// Replaces <see cref="DateTime.Now"/>: the virtual instant in the simulation's time zone (UTC, as
+    /// <see cref="Sim.Time"/>'s LocalTimeZone), never the machine's, so a run replays the same on any machine.
+    /// </summary>
+    public static DateTime DateTimeNow() =>
+        EventLoop.CurrentOrNull is { } loop ? DateTime.SpecifyKind(loop.Time.GetLocalNow().DateTime, DateTimeKind.Local) : DateTime.Now;
 
     /// <summary>Replaces <see cref="DateTimeOffset.UtcNow"/>.</summary>
     public static DateTimeOffset DateTimeOffsetUtcNow() => EventLoop.CurrentOrNull is { } loop ? loop.Now : DateTimeOffset.UtcNow;
 
-    /// <summary>Replaces <see cref="DateTimeOffset.Now"/>: the virtual instant in the machine's time zone.</summary>
-    public static DateTimeOffset DateTimeOffsetNow() => EventLoop.CurrentOrNull is { } loop ? loop.Now.ToLocalTime() : DateTimeOffset.Now;
+    /// <summary>Replaces <see cref="DateTimeOffset.Now"/>: the virtual instant in the simulation's time zone (UTC).</summary>
+    public static DateTimeOffset DateTimeOffsetNow() => EventLoop.CurrentOrNull is { } loop ? loop.Time.GetLocalNow() : DateTimeOffset.Now;
 
     /// <summary>Replaces <see cref="Environment.TickCount"/>: virtual milliseconds since the start of the run.</summary>
     public static int TickCount() => EventLoop.CurrentOrNull is { } loop ? (int)(long)loop.Elapsed.TotalMilliseconds : Environment.TickCount;

@@ -98,7 +98,7 @@ public static class Waits
         if (EventLoop.CurrentOrNull is { } loop && millisecondsTimeout != Timeout.Infinite)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(millisecondsTimeout);
-            loop.Hold(TimeSpan.FromMilliseconds(millisecondsTimeout), "Thread.Sleep", SectionKind.Block);
+            SleepOnVirtualTime(loop, TimeSpan.FromMilliseconds(millisecondsTimeout));
             return;
         }
 
@@ -111,11 +111,21 @@ public static class Waits
         if (EventLoop.CurrentOrNull is { } loop && timeout != Timeout.InfiniteTimeSpan)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
-            loop.Hold(timeout, "Thread.Sleep", SectionKind.Block);
+            SleepOnVirtualTime(loop, timeout);
             return;
         }
 
         Thread.Sleep(timeout);
+    }
+
+    // In a step: a blocking section of virtual time. Inside Sim.ToThread work: nothing, since the work's duration is
+    // the cost it was given (a sleep there is how people write "this takes a while").
+    private static void SleepOnVirtualTime(EventLoop loop, TimeSpan duration)
+    {
+        if (!loop.InWorkerWork)
+        {
+            loop.Hold(duration, "Thread.Sleep", SectionKind.Block);
+        }
     }
 
     // Timeout.Infinite stays infinite; the TimeProvider overloads take a TimeSpan.

@@ -8,6 +8,9 @@ public sealed partial class EventLoop
 {
     private int _workerDepth;
 
+    /// <summary>True while the work delegate of a Sim.ToThread job runs.</summary>
+    internal bool InWorkerWork => _workerDepth > 0;
+
     /// <summary>Sim.Cpu / Sim.Block: hold the loop (no other step runs) while the clock advances by the cost.</summary>
     internal void Hold(TimeSpan cost, string? label, SectionKind kind)
     {

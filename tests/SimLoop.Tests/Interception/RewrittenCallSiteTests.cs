@@ -67,6 +67,32 @@ public class RewrittenCallSiteTests
     }
 
     [Test]
+    public void Thread_sleep_inside_sim_to_thread_work_takes_no_extra_time_the_declared_cost_is_the_duration()
+    {
+        var result = Sim.Run(async () =>
+        {
+            await Sim.ToThread(() => Thread.Sleep(5_000), TimeSpan.FromMilliseconds(300));
+            return Sim.Elapsed;
+        });
+
+        Assert.That(result.Value, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Test]
+    public void Local_time_inside_a_simulation_is_in_the_simulations_time_zone_so_runs_replay_on_any_machine()
+    {
+        var result = Sim.Run(async () =>
+        {
+            await Sim.Delay(Hour);
+            return (DateTime.Now, DateTimeOffset.Now);
+        });
+
+        Assert.That(result.Value.Item1, Is.EqualTo(new DateTime(2000, 1, 1, 1, 0, 0, DateTimeKind.Local)));
+        Assert.That(result.Value.Item1.Kind, Is.EqualTo(DateTimeKind.Local));
+        Assert.That(result.Value.Item2, Is.EqualTo(new DateTimeOffset(2000, 1, 1, 1, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
     public void A_task_delay_without_a_time_provider_is_a_virtual_timer_and_wins_its_race_at_its_instant()
     {
         var result = Sim.Run(async () =>
