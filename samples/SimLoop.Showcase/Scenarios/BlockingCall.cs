@@ -11,7 +11,6 @@ internal sealed class BlockingCall : Scenario
 
     public override string Title => "A blocking call inside a coroutine blocks every task";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         var result = Sim.Run(async () =>

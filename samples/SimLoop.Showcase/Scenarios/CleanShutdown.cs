@@ -10,7 +10,6 @@ internal sealed class CleanShutdown : Scenario
 
     public override string Title => "Sim.Run, like asyncio.run, cancels and cleans up what main leaves behind";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         var cleanedUpAt = TimeSpan.MinValue;

@@ -11,7 +11,6 @@ internal sealed class CpuGainsNothing : Scenario
 
     public override string Title => "Concurrency on the loop speeds up waiting, not computing";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         static Task Jobs(Func<int, Task> job) => Task.WhenAll(Enumerable.Range(1, 4).Select(i => Sim.Spawn("job" + i, () => job(i))));

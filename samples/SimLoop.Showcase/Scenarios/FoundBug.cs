@@ -12,7 +12,6 @@ internal sealed class FoundBug : Scenario
 
     public override string Title => "Exploration finds an interleaving bug FIFO misses, with a seed that replays it";
 
-
     private static async Task Withdrawals()
     {
         var balance = 100;

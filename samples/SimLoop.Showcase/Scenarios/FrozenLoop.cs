@@ -15,7 +15,6 @@ internal sealed class FrozenLoop : Scenario
 
     public override string Title => "A CPU-bound section freezes the whole loop";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         var lateness = new List<TimeSpan>();

@@ -11,7 +11,6 @@ internal sealed class OffloadToThread : Scenario
 
     public override string Title => "Sim.ToThread keeps the loop free; pool queueing is exactly predictable";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         var finished = new List<TimeSpan>();

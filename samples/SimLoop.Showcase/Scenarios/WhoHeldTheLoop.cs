@@ -11,7 +11,6 @@ internal sealed class WhoHeldTheLoop : Scenario
 
     public override string Title => "Every step knows its task: who held the loop, when, for how long";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         var result = Sim.Run(async () =>

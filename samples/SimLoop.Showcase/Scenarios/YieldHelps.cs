@@ -14,7 +14,6 @@ internal sealed class YieldHelps : Scenario
 
     public override string Title => "await Sim.Yield() between slices bounds everyone else's wait";
 
-
     public override ScenarioReport Run(string traceDirectory)
     {
         SimResult Job(bool slice) => Sim.Run(async () =>
