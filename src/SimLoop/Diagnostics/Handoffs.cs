@@ -18,7 +18,9 @@ internal static class Handoffs
         {
             var due = Tracing.TimeFormat.Duration(TimeSpan.FromMilliseconds(dueMilliseconds));
             return ($"{called} started a real timer ({due} on the machine's clock)",
-                "Use await Sim.Delay(delay), or pass the simulation's clock where the API takes one: Task.Delay(delay, Sim.Time), " +
+                "SimLoop's build-time rewriting puts such timers on virtual time in your code and its packages; this call was not rewritten " +
+                "(it is in the shared framework, in a method marked [NotRewritten], or in a project built with SimLoopRewrite=false). There, use " +
+                "await Sim.Delay(delay), or pass the simulation's clock where the API takes one: Task.Delay(delay, Sim.Time), " +
                 "task.WaitAsync(timeout, Sim.Time), new CancellationTokenSource(delay, Sim.Time), new PeriodicTimer(period, Sim.Time), " +
                 "Sim.Time.CreateTimer(...) instead of new Timer(...).",
                 caller);

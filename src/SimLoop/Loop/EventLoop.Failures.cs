@@ -141,9 +141,9 @@ public sealed partial class EventLoop
         var failure = new RunFailure(
             FailureKind.UncontrolledConcurrency,
             $"{api} was called from thread {Environment.CurrentManagedThreadId}, not from the loop's thread {_threadId}. Caller:\n{CallerStack()}",
-            Why: "Some code left the loop (Task.Run, ConfigureAwait(false), a real timer or thread) and came back from a thread the simulation does not control; " +
-                 "its timing is real, not simulated, so runs are no longer reproducible.",
-            Fix: "Keep the code on the loop: await without ConfigureAwait(false), use Sim.ToThread instead of Task.Run, and pass Sim.Time to anything that takes a TimeProvider.",
+            Why: "Code running on a thread the simulation does not control (a Thread you started, a real timer's callback, work started before Sim.Run) " +
+                 "called into the loop; its timing is real, not simulated, so runs are no longer reproducible.",
+            Fix: EscapeText.Fix,
             OnRealTime: true);
         Interlocked.CompareExchange(ref _foreignFailure, failure, null);
         return new InvalidOperationException(failure.What);
@@ -157,10 +157,9 @@ public sealed partial class EventLoop
             FailureKind.UncontrolledConcurrency,
             $"a continuation of {AsyncStackWalker.DescribeCallback(callback, state)} was posted to the loop from thread {Environment.CurrentManagedThreadId}, " +
             $"not from the loop's thread {_threadId}. Posting stack:\n{CallerStack()}",
-            Why: "The awaited operation completed on a real thread (the thread pool, a real timer, a ConfigureAwait(false) continuation), " +
-                 "so when this continuation runs depends on real time and the schedule can no longer be reproduced.",
-            Fix: "Find the operation above that runs outside the loop: use Sim.ToThread instead of Task.Run, Sim.Delay or Sim.Time instead of real timers, " +
-                 "and remove ConfigureAwait(false) from code under test.",
+            Why: "The awaited operation completed on a thread the simulation does not control (a Thread you started, a real timer, work started " +
+                 "before Sim.Run), so when this continuation runs depends on real time and the schedule can no longer be reproduced.",
+            Fix: EscapeText.Fix,
             OnRealTime: true);
         Interlocked.CompareExchange(ref _foreignFailure, failure, null);
     }
