@@ -90,9 +90,15 @@ internal sealed class AssemblyRewriter(ModuleDefinition simLoop)
         return count;
     }
 
-    /// <summary>"Type::Name(Param,Param)" with the declaring type's generic arguments dropped.</summary>
-    internal static string Key(MethodReference method) =>
-        $"{method.DeclaringType.GetElementType().FullName}::{method.Name}({string.Join(",", method.Parameters.Select(p => p.ParameterType.FullName))})";
+    /// <summary>
+    /// "Type::Name(Param,Param)" with every generic argument dropped (Task`1, Func`1): how a generic parameter is named
+    /// differs between a definition and a reference to it (TResult, !!0), and no two overloads in the table differ only there.
+    /// </summary>
+    internal static string Key(MethodReference method)
+    {
+        var declared = method is GenericInstanceMethod generic ? generic.ElementMethod : method;
+        return $"{method.DeclaringType.GetElementType().FullName}::{method.Name}({string.Join(",", declared.Parameters.Select(p => Simple(p.ParameterType)))})";
+    }
 
     private MethodReference Helper(ModuleDefinition module, MethodReference target, (string Type, string Method) helper)
     {
@@ -105,6 +111,17 @@ internal sealed class AssemblyRewriter(ModuleDefinition simLoop)
                 && m.Parameters.Skip(instance).Select(p => Simple(p.ParameterType)).SequenceEqual(target.Parameters.Select(p => Simple(p.ParameterType))))
             ?? throw new InvalidOperationException($"SimLoop.dll has no helper {type.FullName}.{helper.Method} for {Key(target)}: the rewriter and SimLoop.dll are from different versions.");
         var imported = module.ImportReference(definition);
+        if (definition.HasGenericParameters && target is GenericInstanceMethod genericMethod)
+        {
+            var instantiatedMethod = new GenericInstanceMethod(imported);
+            foreach (var argument in genericMethod.GenericArguments)
+            {
+                instantiatedMethod.GenericArguments.Add(argument);
+            }
+
+            return instantiatedMethod;
+        }
+
         if (definition.HasGenericParameters && target.DeclaringType is GenericInstanceType generic)
         {
             var instantiated = new GenericInstanceMethod(imported);

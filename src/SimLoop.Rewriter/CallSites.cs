@@ -63,6 +63,14 @@ internal static class CallSites
         ["System.Threading.SemaphoreSlim::WaitAsync(System.TimeSpan,System.Threading.CancellationToken)"] = ("Semaphores", "WaitAsync"),
         ["System.Threading.SemaphoreSlim::WaitAsync(System.Int32,System.Threading.CancellationToken)"] = ("Semaphores", "WaitAsync"),
 
+        ["System.Threading.Thread::Start()"] = ("Threads", "Start"),
+        ["System.Threading.Thread::Start(System.Object)"] = ("Threads", "Start"),
+        ["System.Threading.Tasks.TaskFactory::StartNew(System.Action,System.Threading.Tasks.TaskCreationOptions)"] = ("Threads", "StartTask"),
+        ["System.Threading.Tasks.TaskFactory::StartNew(System.Action,System.Threading.CancellationToken,System.Threading.Tasks.TaskCreationOptions,System.Threading.Tasks.TaskScheduler)"] = ("Threads", "StartTask"),
+        ["System.Threading.Tasks.TaskFactory::StartNew(System.Action`1,System.Object,System.Threading.Tasks.TaskCreationOptions)"] = ("Threads", "StartTask"),
+        ["System.Threading.Tasks.TaskFactory::StartNew(System.Func`1,System.Threading.Tasks.TaskCreationOptions)"] = ("Threads", "StartTask"),
+        ["System.Threading.Tasks.TaskFactory::StartNew(System.Func`1,System.Threading.CancellationToken,System.Threading.Tasks.TaskCreationOptions,System.Threading.Tasks.TaskScheduler)"] = ("Threads", "StartTask"),
+
         ["System.Threading.Thread::Sleep(System.Int32)"] = ("Waits", "Sleep"),
         ["System.Threading.Thread::Sleep(System.TimeSpan)"] = ("Waits", "Sleep"),
     };

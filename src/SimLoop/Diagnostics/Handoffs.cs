@@ -26,6 +26,14 @@ internal static class Handoffs
                 caller);
         }
 
+        if (work == RealWork.Thread)
+        {
+            return ("Thread.Start() would start a dedicated thread, which runs beside the loop on real time (it was not started)",
+                "Queue the work to the thread pool instead (Task.Run or ThreadPool.QueueUserWorkItem: SimLoop runs it as a step of the loop), " +
+                "or declare its duration with await Sim.ToThread(work, cost).",
+                caller);
+        }
+
         if (Has("Channels.AsyncOperation"))
         {
             return ($"{called} completed a System.Threading.Channels operation whose waiter resumes on the thread pool " +

@@ -142,4 +142,7 @@ internal enum RealWork
 
     /// <summary>A real timer armed (System.Threading.Timer, and everything built on it).</summary>
     Timer,
+
+    /// <summary>A dedicated thread started (seen by rewritten call sites of Thread.Start).</summary>
+    Thread,
 }

@@ -93,6 +93,38 @@ public class RewrittenCallSiteTests
     }
 
     [Test]
+    public void A_thread_started_inside_a_simulation_fails_the_run_at_that_step_and_is_not_started()
+    {
+        var ran = false;
+        var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(async () =>
+        {
+            await Sim.Delay(Hour);
+            new Thread(() => ran = true).Start();
+        }))!;
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Assert.That(failure.Message, Does.StartWith(
+            "SimLoop: task 'main' handed work to a real thread at virtual time 01:00:00.000 (step 1): Thread.Start() would start a dedicated thread, " +
+            "which runs beside the loop on real time (it was not started). Called from:"));
+        Assert.That(ran, Is.False);
+    }
+
+    [Test]
+    public void A_long_running_task_runs_on_the_pool_as_a_step_of_the_loop()
+    {
+        var result = Sim.Run(async () =>
+        {
+            await Sim.Delay(Hour);
+            var at = await Task.Factory.StartNew(() => Sim.Elapsed, TaskCreationOptions.LongRunning);
+            await Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return at;
+        });
+
+        Assert.That(result.Value, Is.EqualTo(Hour));
+        Assert.That(result.Trace.Steps.Count(step => step.Reason == ReadyReason.ThreadPool), Is.EqualTo(2));
+    }
+
+    [Test]
     public void A_task_delay_without_a_time_provider_is_a_virtual_timer_and_wins_its_race_at_its_instant()
     {
         var result = Sim.Run(async () =>
