@@ -101,7 +101,7 @@ internal sealed class RealThreadListener : EventListener
     private static void ProveLive()
     {
         using var done = new ManualResetEventSlim();
-        for (var attempt = 0; attempt < 500; attempt++)
+        for (var attempt = 0; attempt < 100; attempt++)
         {
             t_probing = true;
             t_probeSeen = false;
@@ -123,12 +123,12 @@ internal sealed class RealThreadListener : EventListener
             }
 
             // Bounded: if the pool never runs the no-op, the next attempt queues another.
-            done.Wait(TimeSpan.FromSeconds(1));
+            done.Wait(TimeSpan.FromMilliseconds(100));
         }
 
         throw new InvalidOperationException(
             "SimLoop could not start its detection of work handed to real threads: the runtime's FrameworkEventSource did not report thread-pool " +
-            "enqueues to an in-process EventListener after 500 attempts. Without it a simulation could pass by a real thread's luck, so SimLoop " +
+            "enqueues to an in-process EventListener after 100 attempts. Without it a simulation could pass by a real thread's luck, so SimLoop " +
             "refuses to run. Check that EventSource support is not disabled (System.Diagnostics.Tracing.EventSource.IsSupported=false, " +
             "<EventSourceSupport>false</EventSourceSupport> in the project), or set SimOptions.DetectEscapes = false to run without detection.");
     }
