@@ -40,7 +40,10 @@ foreach (var path in targets.Where(p => File.Exists(p) && !Exclusions.IsExcluded
     }
     catch (Exception e) when (e is InvalidOperationException or IOException or AssemblyResolutionException)
     {
-        Console.Error.WriteLine($"SimLoop.Rewriter: error: could not rewrite {path}: {e.Message}");
+        Console.Error.WriteLine(
+            $"SimLoop.Rewriter: error: could not rewrite {path}: {e.Message} Its clock reads and real-time waits would stay on the machine's " +
+            "clock inside simulations, so the build stops here. Set <SimLoopRewrite>false</SimLoopRewrite> in the project to build without " +
+            "rewriting (real timers are then reported at the step that arms them).");
         failed++;
     }
 }
