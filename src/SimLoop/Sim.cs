@@ -21,6 +21,7 @@ public static partial class Sim
     /// <exception cref="SimulationFailedException">The run failed; the message says why and how to replay it.</exception>
     /// <exception cref="ArgumentException">The options are invalid (every problem listed) or the replay token is.</exception>
     /// <exception cref="InvalidOperationException">Called inside a running simulation.</exception>
+#pragma warning disable RS0026 // Run and Run<T> both take optional options: the documented contract, as Task.Run's overloads do.
     public static SimResult Run(Func<Task> main, SimOptions? options = null)
     {
         var loop = Execute(main, options);
@@ -34,6 +35,7 @@ public static partial class Sim
         var loop = Execute(main, options);
         return new SimResult<T>(loop.ToResult(), ((Task<T>)loop.MainBody!).Result);
     }
+#pragma warning restore RS0026
 
     /// <summary>True while a simulation runs on this thread.</summary>
     public static bool IsRunning => EventLoop.CurrentOrNull is not null;
