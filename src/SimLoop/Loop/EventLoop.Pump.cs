@@ -154,6 +154,7 @@ public sealed partial class EventLoop
     {
         var owner = item.Owner;
         var start = _now;
+        (_stepStart, _stepReadyAt, _stepReason) = (start, item.ReadyAt, item.Reason);
         _running = owner;
         _stepCpu = 0;
         _stepBlock = 0;

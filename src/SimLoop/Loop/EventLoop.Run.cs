@@ -121,12 +121,44 @@ public sealed partial class EventLoop
 
     internal Trace BuildTrace() => _trace.ToTrace(TaskName);
 
-    internal FairnessReport BuildFairness()
+    internal FairnessReport BuildFairness() => BuildFairness(running: null);
+
+    /// <summary>The report; with <paramref name="running"/>, as if the step that task is running ended now.</summary>
+    private FairnessReport BuildFairness(SimTask? running)
     {
         var tasks = _tasks.Select(ToStats).ToList();
-        if (_loopTask.Steps > 0)
+        if (_loopTask.Steps > 0 || running == _loopTask)
         {
             tasks.Insert(0, ToStats(_loopTask));
+        }
+
+        var loopBusy = _fairness.LoopBusy;
+        var maxLoopLag = _fairness.MaxLoopLag;
+        IReadOnlyList<SlowStep> slowSteps = _fairness.SlowSteps;
+        if (running is not null)
+        {
+            // The same arithmetic as FairnessTracker.Account, applied to a copy: the running step is not accounted yet.
+            var delay = _stepStart - _stepReadyAt;
+            var timer = _stepReason == ReadyReason.Timer;
+            var cost = _stepCpu + _stepBlock;
+            var at = tasks.FindIndex(t => t.Name == running.Name);
+            var t = tasks[at];
+            tasks[at] = t with
+            {
+                Steps = t.Steps + 1,
+                CpuTime = t.CpuTime + TimeSpan.FromTicks(_stepCpu),
+                BlockTime = t.BlockTime + TimeSpan.FromTicks(_stepBlock),
+                MaxSchedulingDelay = TimeSpan.FromTicks(Math.Max(t.MaxSchedulingDelay.Ticks, delay)),
+                TotalSchedulingDelay = t.TotalSchedulingDelay + TimeSpan.FromTicks(delay),
+                MaxTimerLateness = timer ? TimeSpan.FromTicks(Math.Max(t.MaxTimerLateness.Ticks, delay)) : t.MaxTimerLateness,
+                TimerWakeups = t.TimerWakeups + (timer ? 1 : 0),
+            };
+            loopBusy += cost;
+            maxLoopLag = timer ? Math.Max(maxLoopLag, delay) : maxLoopLag;
+            if (cost > 0 && cost >= _options.SlowStepThreshold.Ticks)
+            {
+                slowSteps = [.. slowSteps, new SlowStep(TimeSpan.FromTicks(_stepStart), TimeSpan.FromTicks(cost), running.Name, _longestLabel, _longestKind)];
+            }
         }
 
         var elapsed = Elapsed;
@@ -137,7 +169,7 @@ public sealed partial class EventLoop
             TimeSpan.FromTicks(_pool.TotalQueueDelay),
             TimeSpan.FromTicks(_pool.MaxQueueDelay),
             elapsed <= TimeSpan.Zero ? 0 : (double)_pool.BusyTicks / (_pool.Workers * (double)elapsed.Ticks));
-        return new FairnessReport(tasks, elapsed, TimeSpan.FromTicks(_fairness.LoopBusy), TimeSpan.FromTicks(_fairness.MaxLoopLag), _fairness.SlowSteps, _options.SlowStepThreshold, pool);
+        return new FairnessReport(tasks, elapsed, TimeSpan.FromTicks(loopBusy), TimeSpan.FromTicks(maxLoopLag), slowSteps, _options.SlowStepThreshold, pool);
     }
 
     private static TaskStats ToStats(SimTask t) => new(

@@ -83,6 +83,25 @@ public sealed partial class EventLoop
     /// <summary>Steps run so far.</summary>
     public long Steps => _trace.Count;
 
+    /// <summary>
+    /// The fairness report of the running simulation so far: a snapshot with the figures <see cref="SimResult.Fairness"/>
+    /// would give if the run ended now (the step that asks is counted as ending here). Assert on it inside a test, with
+    /// the same helpers as on a result.
+    /// </summary>
+    public FairnessReport Fairness
+    {
+        get
+        {
+            EnsureOnLoopThread("EventLoop.Fairness");
+            return BuildFairness(_running);
+        }
+    }
+
+    // The running step's start, ready instant and reason: what Fairness needs to count it before it ends.
+    private long _stepStart;
+    private long _stepReadyAt;
+    private ReadyReason _stepReason;
+
     /// <summary>The simulated task whose step is running, or null between steps.</summary>
     public string? CurrentTaskName => _running?.Name;
 
