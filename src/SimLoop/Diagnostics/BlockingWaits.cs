@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace SimLoop.Diagnostics;
 
@@ -33,69 +32,7 @@ internal static class BlockingWaits
 
     public static (string Api, string Stack) Describe(StackTrace stack)
     {
-        string? api = null;
-        var user = new List<string>();
-        foreach (var frame in stack.GetFrames())
-        {
-            var method = frame.GetMethod();
-            var type = method?.DeclaringType;
-            if (method is null || type is null)
-            {
-                continue;
-            }
-
-            if (user.Count > 0 && IsSimLoop(type))
-            {
-                // Below the step's own frames is the loop, and below it whoever called Sim.Run: not part of the story.
-                break;
-            }
-
-            if (IsRuntime(type))
-            {
-                // The outermost runtime frame before user code is the API the user called.
-                if (user.Count == 0 && !IsSimLoop(type))
-                {
-                    api = ApiName(type, method.Name);
-                }
-
-                continue;
-            }
-
-            if (user.Count < 8)
-            {
-                user.Add(FrameText(frame, type, method.Name));
-            }
-        }
-
-        return (api is null ? "a blocking wait" : s_publicNames.GetValueOrDefault(api, api), string.Join('\n', user));
-    }
-
-    // The engine's own frames, by assembly: a user's namespace may well start with "SimLoop" too.
-    internal static bool IsSimLoop(Type type) =>
-        type.Assembly == typeof(BlockingWaits).Assembly || type.Assembly.GetName().Name == "SimLoop.NUnit";
-
-    internal static bool IsRuntime(Type type) =>
-        IsSimLoop(type) || (type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal) || (type.Namespace ?? "").StartsWith("Microsoft", StringComparison.Ordinal);
-
-    internal static string ApiName(Type type, string method)
-    {
-        var name = type.Name;
-        var tick = name.IndexOf('`', StringComparison.Ordinal);
-        if (tick >= 0)
-        {
-            name = name[..tick] + "<T>";
-        }
-
-        return method.StartsWith("get_", StringComparison.Ordinal) ? $"{name}.{method[4..]}" : $"{name}.{method}()";
-    }
-
-    internal static string FrameText(StackFrame frame, Type type, string method)
-    {
-        var name = method == "MoveNext" && typeof(IAsyncStateMachine).IsAssignableFrom(type)
-            ? AsyncStackWalker.MethodName(type)
-            : $"{type.FullName}.{method}";
-        var file = frame.GetFileName();
-        var location = file is null ? "" : $" in {Path.GetFileName(file)}:line {frame.GetFileLineNumber()}";
-        return $"   at {name}{location}";
+        var frames = CallerFrames.Read(stack);
+        return (frames.Api is null ? "a blocking wait" : s_publicNames.GetValueOrDefault(frames.Api, frames.Api), string.Join('\n', frames.User));
     }
 }

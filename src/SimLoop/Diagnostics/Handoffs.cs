@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace SimLoop.Diagnostics;
@@ -68,66 +67,16 @@ internal static class Handoffs
             caller);
     }
 
-    /// <summary>
-    /// The frames of the step (or event) that handed the work off: below the listener's own frames, above the loop's.
-    /// The API is the outermost runtime frame under the first user frame; without user code, a timer of the loop fired.
-    /// </summary>
-    private static (string Called, string Caller, List<string> Frames) Walk(StackTrace stack)
+    // Without user code on the stack, a timer of the loop fired; a builder's SetResult/SetException is a method returning.
+    private static (string Called, string Caller, IReadOnlyList<string> Frames) Walk(StackTrace stack)
     {
-        string? api = null;
-        string? firstUser = null;
-        var user = new List<string>();
-        var frames = new List<string>();
-        var started = false;
-        foreach (var frame in stack.GetFrames())
-        {
-            var method = frame.GetMethod();
-            var type = method?.DeclaringType;
-            if (method is null || type is null)
-            {
-                continue;
-            }
-
-            if (BlockingWaits.IsSimLoop(type))
-            {
-                if (started)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            started = true;
-            frames.Add($"{type.FullName}.{method.Name}");
-            if (BlockingWaits.IsRuntime(type))
-            {
-                if (user.Count == 0)
-                {
-                    api = BlockingWaits.ApiName(type, method.Name);
-                }
-
-                continue;
-            }
-
-            if (user.Count == 0)
-            {
-                firstUser = method.Name == "MoveNext" && typeof(IAsyncStateMachine).IsAssignableFrom(type)
-                    ? AsyncStackWalker.MethodName(type)
-                    : $"{type.Name}.{method.Name}";
-            }
-
-            if (user.Count < 8)
-            {
-                user.Add(BlockingWaits.FrameText(frame, type, method.Name));
-            }
-        }
-
-        var called = user.Count == 0 ? "a timer of the simulation, firing,"
+        var frames = CallerFrames.Read(stack);
+        var api = frames.Api;
+        var called = frames.User.Count == 0 ? "a timer of the simulation, firing,"
             : api is null ? "the runtime"
-            : api.StartsWith("Async", StringComparison.Ordinal) && api.Contains("MethodBuilder", StringComparison.Ordinal) ? $"returning from {firstUser}"
+            : api.StartsWith("Async", StringComparison.Ordinal) && api.Contains("MethodBuilder", StringComparison.Ordinal) ? $"returning from {frames.FirstUser}"
             : Readable(api);
-        return (called, user.Count == 0 ? "   (no code of yours: a timer of the simulation fired)" : string.Join('\n', user), frames);
+        return (called, frames.User.Count == 0 ? "   (no code of yours: a timer of the simulation fired)" : string.Join('\n', frames.User), frames.All);
     }
 
     // Internal frames the JIT leaves after inlining the public member the user called.
