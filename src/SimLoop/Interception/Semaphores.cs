@@ -17,11 +17,11 @@ public static class Semaphores
 
     /// <summary>Replaces <see cref="SemaphoreSlim.WaitAsync(int)"/>.</summary>
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout) =>
-        WaitAsync(semaphore, Milliseconds(millisecondsTimeout), CancellationToken.None);
+        WaitAsync(semaphore, Waits.Milliseconds(millisecondsTimeout), CancellationToken.None);
 
     /// <summary>Replaces <see cref="SemaphoreSlim.WaitAsync(int, CancellationToken)"/>.</summary>
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout, CancellationToken cancellationToken) =>
-        WaitAsync(semaphore, Milliseconds(millisecondsTimeout), cancellationToken);
+        WaitAsync(semaphore, Waits.Milliseconds(millisecondsTimeout), cancellationToken);
 
     /// <summary>Replaces <see cref="SemaphoreSlim.WaitAsync(TimeSpan, CancellationToken)"/>.</summary>
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken)
@@ -73,7 +73,4 @@ public static class Semaphores
         {
         }
     }
-
-    private static TimeSpan Milliseconds(int milliseconds) =>
-        milliseconds == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(milliseconds);
 }

@@ -21,15 +21,15 @@ public static class Timers
 
     /// <summary>Replaces <c>new Timer(TimerCallback, object, int, int)</c>.</summary>
     public static Timer New(TimerCallback callback, object? state, int dueTime, int period) =>
-        Create(callback, state, Milliseconds(dueTime), Milliseconds(period)) ?? new Timer(callback, state, dueTime, period);
+        Create(callback, state, Waits.Milliseconds(dueTime), Waits.Milliseconds(period)) ?? new Timer(callback, state, dueTime, period);
 
     /// <summary>Replaces <c>new Timer(TimerCallback, object, long, long)</c>.</summary>
     public static Timer New(TimerCallback callback, object? state, long dueTime, long period) =>
-        Create(callback, state, Milliseconds(dueTime), Milliseconds(period)) ?? new Timer(callback, state, dueTime, period);
+        Create(callback, state, Waits.Milliseconds(dueTime), Waits.Milliseconds(period)) ?? new Timer(callback, state, dueTime, period);
 
     /// <summary>Replaces <c>new Timer(TimerCallback, object, uint, uint)</c>.</summary>
     public static Timer New(TimerCallback callback, object? state, uint dueTime, uint period) =>
-        Create(callback, state, Milliseconds(dueTime == uint.MaxValue ? -1 : dueTime), Milliseconds(period == uint.MaxValue ? -1 : period))
+        Create(callback, state, Waits.Milliseconds(dueTime == uint.MaxValue ? -1 : dueTime), Waits.Milliseconds(period == uint.MaxValue ? -1 : period))
         ?? new Timer(callback, state, dueTime, period);
 
     /// <summary>Replaces <c>new Timer(TimerCallback, object, TimeSpan, TimeSpan)</c>.</summary>
@@ -38,16 +38,16 @@ public static class Timers
 
     /// <summary>Replaces <see cref="Timer.Change(int, int)"/>.</summary>
     public static bool Change(Timer timer, int dueTime, int period) =>
-        Of(timer) is { } v ? v.Change(Milliseconds(dueTime), Milliseconds(period)) : timer.Change(dueTime, period);
+        Of(timer) is { } v ? v.Change(Waits.Milliseconds(dueTime), Waits.Milliseconds(period)) : timer.Change(dueTime, period);
 
     /// <summary>Replaces <see cref="Timer.Change(long, long)"/>.</summary>
     public static bool Change(Timer timer, long dueTime, long period) =>
-        Of(timer) is { } v ? v.Change(Milliseconds(dueTime), Milliseconds(period)) : timer.Change(dueTime, period);
+        Of(timer) is { } v ? v.Change(Waits.Milliseconds(dueTime), Waits.Milliseconds(period)) : timer.Change(dueTime, period);
 
     /// <summary>Replaces <see cref="Timer.Change(uint, uint)"/>.</summary>
     public static bool Change(Timer timer, uint dueTime, uint period) =>
         Of(timer) is { } v
-            ? v.Change(Milliseconds(dueTime == uint.MaxValue ? -1 : dueTime), Milliseconds(period == uint.MaxValue ? -1 : period))
+            ? v.Change(Waits.Milliseconds(dueTime == uint.MaxValue ? -1 : dueTime), Waits.Milliseconds(period == uint.MaxValue ? -1 : period))
             : timer.Change(dueTime, period);
 
     /// <summary>Replaces <see cref="Timer.Change(TimeSpan, TimeSpan)"/>.</summary>
@@ -99,7 +99,4 @@ public static class Timers
         ArgumentNullException.ThrowIfNull(timer);
         return s_virtual.TryGetValue(timer, out var v) ? v : null;
     }
-
-    private static TimeSpan Milliseconds(long milliseconds) =>
-        milliseconds == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(milliseconds);
 }

@@ -128,7 +128,7 @@ public static class Waits
         }
     }
 
-    // Timeout.Infinite stays infinite; the TimeProvider overloads take a TimeSpan.
-    private static TimeSpan Milliseconds(int milliseconds) =>
+    // Timeout.Infinite stays infinite; the TimeProvider overloads take a TimeSpan. Shared by the other helpers.
+    internal static TimeSpan Milliseconds(long milliseconds) =>
         milliseconds == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(milliseconds);
 }

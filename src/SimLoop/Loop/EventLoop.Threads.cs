@@ -97,9 +97,8 @@ public sealed partial class EventLoop
     }
 
     /// <summary>On the pool thread, as the work returns: the loop's own thread acts again.</summary>
-    internal void LeavePoolThread(PoolWork work)
+    internal void LeavePoolThread()
     {
-        _ = work;
         t_current = null;
         _threadId = _homeThreadId;
     }

@@ -36,16 +36,12 @@ internal sealed class PoolWork
     /// <summary>The queuing step's ExecutionContext, restored on the pool thread so the end of the work is observable.</summary>
     public ExecutionContext Context { get; }
 
-    /// <summary>The pool thread that picked the work up, once it has.</summary>
-    public int Thread { get; private set; }
-
     /// <summary>False when the run ended before granting: the work then runs outside any simulation.</summary>
     public bool RunsInSimulation { get; private set; }
 
     /// <summary>Pool thread: arrived, wait for the loop's decision.</summary>
     public bool Park()
     {
-        Thread = Environment.CurrentManagedThreadId;
         PoolWorkRegistry.Parking(+1);
         _arrived.TrySetResult();
         _granted.Task.Wait();

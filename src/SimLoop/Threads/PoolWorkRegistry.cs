@@ -102,7 +102,7 @@ internal static class PoolWorkRegistry
         }
 
         t_running = null;
-        work.Loop.LeavePoolThread(work);
+        work.Loop.LeavePoolThread();
         work.Finish();
         return true;
     }
