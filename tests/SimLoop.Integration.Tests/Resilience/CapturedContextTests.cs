@@ -32,18 +32,7 @@ public class CapturedContextTests
     {
         var service = new FlakyService(latency: TimeSpan.FromHours(1), failures: 0);
 
-        var result = Sim.Run(async () =>
-        {
-            try
-            {
-                await Pipelines.Timeout(Ms(2000)).ExecuteAsync(service.CallAsync, CancellationToken.None);
-                return (TimeSpan?)null;
-            }
-            catch (TimeoutRejectedException)
-            {
-                return Sim.Elapsed;
-            }
-        });
+        var result = Sim.Run(() => RejectedAt(Pipelines.Timeout(Ms(2000)), service));
 
         Assert.That(result.Value, Is.EqualTo(Ms(2000)));
         Assert.That(service.CancelledAt, Is.EqualTo(Ms(2000)));
@@ -54,18 +43,7 @@ public class CapturedContextTests
     {
         var service = new FlakyService(latency: TimeSpan.FromHours(1), failures: 0);
 
-        var result = Sim.Run(async () =>
-        {
-            try
-            {
-                await Pipelines.RetryEachAttemptWithTimeout(Ms(500)).ExecuteAsync(service.CallAsync, CancellationToken.None);
-                return (TimeSpan?)null;
-            }
-            catch (TimeoutRejectedException)
-            {
-                return Sim.Elapsed;
-            }
-        });
+        var result = Sim.Run(() => RejectedAt(Pipelines.RetryEachAttemptWithTimeout(Ms(500)), service));
 
         Assert.That(service.Calls, Is.EqualTo(new[] { Ms(0), Ms(1500), Ms(4000), Ms(8500) }));
         Assert.That(result.Value, Is.EqualTo(Ms(9000)));
@@ -78,21 +56,13 @@ public class CapturedContextTests
         // simulation's clock inside a run (its own copy of Polly.Core.dll in the build output is rewritten).
         var service = new FlakyService(latency: TimeSpan.FromHours(1), failures: 0);
 
-        var result = Sim.Run(async () =>
+        var result = Sim.Run(() =>
         {
             var pipeline = new ResiliencePipelineBuilder()
                 .AddRetry(Pipelines.ExponentialRetry<Polly.Timeout.TimeoutRejectedException>())
                 .AddTimeout(Ms(500))
                 .Build();
-            try
-            {
-                await pipeline.ExecuteAsync(service.CallAsync, CancellationToken.None);
-                return (TimeSpan?)null;
-            }
-            catch (TimeoutRejectedException)
-            {
-                return Sim.Elapsed;
-            }
+            return RejectedAt(pipeline, service);
         });
 
         Assert.That(service.Calls, Is.EqualTo(new[] { Ms(0), Ms(1500), Ms(4000), Ms(8500) }));
@@ -125,5 +95,19 @@ public class CapturedContextTests
             "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.100 (step 1): returning from FlakyService.CallAsync completed a task, " +
             "and the runtime queued one of its continuations to the thread pool: an await with ConfigureAwait(false)"));
         Assert.That(service.Calls, Is.EqualTo(new[] { TimeSpan.Zero }), "the run stopped at the step that queued Polly's continuation");
+    }
+
+    /// <summary>The pipeline's default overload on the service; the virtual instant its timeout was rejected, or null.</summary>
+    private static async Task<TimeSpan?> RejectedAt(ResiliencePipeline pipeline, FlakyService service)
+    {
+        try
+        {
+            await pipeline.ExecuteAsync(service.CallAsync, CancellationToken.None);
+            return null;
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Sim.Elapsed;
+        }
     }
 }

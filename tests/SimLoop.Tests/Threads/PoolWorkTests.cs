@@ -75,12 +75,7 @@ public class PoolWorkTests
         // The request/response correlator of every RPC client: the reply at 1 s, the timeout at 10 s.
         var result = Sim.Run(async () =>
         {
-            var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var server = Sim.Spawn("server", async () =>
-            {
-                await Sim.Delay(Second);
-                reply.SetResult(42);
-            });
+            var (reply, server) = ServerReplyingAfter(Second);
             var winner = await Task.WhenAny(reply.Task, Sim.Delay(10 * Second));
             await server;
             return (ReplyWon: winner == reply.Task, At: Sim.Elapsed);
@@ -94,12 +89,7 @@ public class PoolWorkTests
     {
         var result = Sim.Run(async () =>
         {
-            var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var server = Sim.Spawn("server", async () =>
-            {
-                await Sim.Delay(Second);
-                reply.SetResult(42);
-            });
+            var (reply, server) = ServerReplyingAfter(Second);
             var answer = await reply.Task.WaitAsync(5 * Second, Sim.Time);
             await server;
             return (answer, Sim.Elapsed);
@@ -266,6 +256,19 @@ public class PoolWorkTests
         Assert.That(failure.Message, Does.StartWith(
             "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:01.000 (step 1): ThreadPool.QueueUserWorkItem() queued work to the thread pool, " +
             "and SimLoop cannot run it: ExecutionContext flow is suppressed (ExecutionContext.SuppressFlow) in this step. Called from:"));
+    }
+
+    // The request/response correlator's other side: a server answering 42, after a delay, through a source that runs
+    // continuations asynchronously, as RPC clients create them.
+    private static (TaskCompletionSource<int> Reply, Task Server) ServerReplyingAfter(TimeSpan delay)
+    {
+        var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = Sim.Spawn("server", async () =>
+        {
+            await Sim.Delay(delay);
+            reply.SetResult(42);
+        });
+        return (reply, server);
     }
 
     [Test]
