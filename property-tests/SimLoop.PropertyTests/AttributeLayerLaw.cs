@@ -28,7 +28,7 @@ public class AttributeLayerLaw
             PctDepth = 2,
         };
 
-        var settings = SimTestSettings.Resolve(attribute, _ => null, _ => null, out var problems);
+        var settings = SimTestSettings.Resolve(attribute, "Tests.Law", _ => null, _ => null, _ => null, out var problems);
         var viaAttribute = Sim.Explore(() => Body(tasks), settings.Options);
         var direct = Sim.Explore(() => Body(tasks), new ExploreOptions
         {

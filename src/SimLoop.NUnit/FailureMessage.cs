@@ -6,7 +6,7 @@ namespace SimLoop.NUnit;
 
 /// <summary>
 /// The text NUnit shows for a failed [SimTest], in the order a reader needs it: what failed with the iteration
-/// and seed; the test's own exception; how to replay it (environment and attribute forms); why and how to fix;
+/// and seed; the test's own exception; how to replay it (command and attribute forms); why and how to fix;
 /// how it was found; the last steps of the (shrunk) failing schedule.
 /// </summary>
 internal static class FailureMessage
@@ -30,9 +30,9 @@ internal static class FailureMessage
             text.Append("\n\n").Append(exception.GetType().FullName).Append(" thrown\n").Append(stack);
         }
 
-        text.Append("\n\nreplay with: SIMLOOP_REPLAY=").Append(failure.ReplayToken)
-            .Append(" dotnet test --filter \"FullyQualifiedName~").Append(FilterName(testFullName)).Append('"')
-            .Append("\n         or: [SimTest(Replay = \"").Append(failure.ReplayToken).Append("\")]");
+        var token = ReplaySetting.ScopedToken(failure.ReplayToken, testFullName);
+        text.Append("\n\nreplay with: ").Append(ReplayCommand(testFullName, token))
+            .Append("\n         or: [SimTest(Replay = \"").Append(token).Append("\")]");
 
         if (failure.Why is not null)
         {
@@ -59,6 +59,15 @@ internal static class FailureMessage
             .Append(failure.Trace.ToText(FailureReport.StepsShown));
         return text.ToString();
     }
+
+    /// <summary>
+    /// The command that replays the failure, in a form bash, PowerShell and cmd all pass through unchanged: no
+    /// environment-variable prefix (each shell has its own), only `dotnet test -e NAME=VALUE`, a double-quoted
+    /// filter, and a token of letters, digits and underscores. The token names its test, so a filter that also
+    /// matches other tests (the same method with other arguments) replays only this one.
+    /// </summary>
+    internal static string ReplayCommand(string testFullName, string token) =>
+        $"dotnet test --filter \"FullyQualifiedName~{FilterName(testFullName)}\" -e SIMLOOP_REPLAY={token}";
 
     /// <summary>The test's name without its arguments: a filter every shell passes through unchanged.</summary>
     internal static string FilterName(string testFullName)

@@ -65,7 +65,7 @@ internal sealed class FailureStore
 
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = new StringBuilder()
-            .Append(failure.ReplayToken).Append('\n')
+            .Append(ReplaySetting.ScopedToken(failure.ReplayToken, testFullName)).Append('\n')
             .Append("# SimLoop failure of ").Append(testFullName).Append('\n')
             .Append("# ").Append(failure.Kind).Append(": ").Append(failure.What.Split('\n')[0]).Append('\n')
             .Append("# Replayed first on every run of this test. Commit this file; delete it once the bug is fixed (or keep it as a regression check).\n");

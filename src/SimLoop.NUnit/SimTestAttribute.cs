@@ -51,6 +51,22 @@ public sealed class SimTestAttribute : NUnitAttribute, ISimpleTestBuilder, IAppl
     /// </summary>
     public bool RejectThreadPoolWork { get; set; }
 
+    /// <summary>
+    /// A bound on the loop lag (the latest any timer fired after its due time) as a TimeSpan ("00:00:00.100"),
+    /// checked on the final fairness report of every iteration, TearDown included: an iteration that breaks it fails
+    /// with FairnessViolation, is shrunk and replayable (SimOptions.MaxLoopLag). Unset: no bound.
+    /// </summary>
+    public string? MaxLoopLag { get; set; }
+
+    /// <summary>A bound on every task's longest wait for the loop once ready, as a TimeSpan, checked like <see cref="MaxLoopLag"/> (SimOptions.MaxSchedulingDelay).</summary>
+    public string? MaxSchedulingDelay { get; set; }
+
+    /// <summary>Fail an iteration in which a step held the loop for <see cref="SlowStepThreshold"/> or longer (SimOptions.FailOnSlowSteps).</summary>
+    public bool FailOnSlowSteps { get; set; }
+
+    /// <summary>The cost from which a step counts as slow, as a TimeSpan; unset is 100 ms, asyncio's slow-callback default (SimOptions.SlowStepThreshold).</summary>
+    public string? SlowStepThreshold { get; set; }
+
     /// <summary>A replay token from a failure message: runs exactly that schedule (SIMLOOP_REPLAY, SimLoop.Replay).</summary>
     public string? Replay { get; set; }
 

@@ -3,6 +3,7 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
+using SimLoop.Exploration;
 
 namespace SimLoop.NUnit;
 
@@ -17,11 +18,16 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
     {
         var result = context.CurrentResult;
         var test = context.CurrentTest;
-        var settings = SimTestSettings.Resolve(attribute, out var problems);
+        var settings = SimTestSettings.Resolve(attribute, test.FullName, scope => TestOfScope(test, scope), out var problems);
         if (problems.Count > 0)
         {
             result.SetResult(ResultState.NotRunnable, "SimLoop: invalid [SimTest] settings:\n  - " + string.Join("\n  - ", problems));
             return result;
+        }
+
+        foreach (var replayNote in settings.Notes)
+        {
+            Show(context, replayNote);
         }
 
         var body = IterationBody.For(context);
@@ -35,7 +41,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         try
         {
             string? note = null;
-            if (settings.Options.Replay is null && store.Load(test.FullName) is { } saved)
+            if (settings.Options.Replay is null && store.Load(test.FullName) is { } saved && ReplayToken.Parse(saved).AppliesTo(test.FullName))
             {
                 var again = Sim.Explore(body, options with { Replay = saved });
                 if (again.Failure is { } stillFailing)
@@ -53,7 +59,9 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
                 context.OutWriter.WriteLine(note);
             }
 
-            context.OutWriter.WriteLine(explored.Summary + (settings.ReplaySource is null ? "" : $" (replayed from {settings.ReplaySource})"));
+            var summary = explored.Summary + (settings.ReplaySource is null ? "" : $" (replayed from {settings.ReplaySource})");
+            context.OutWriter.WriteLine(summary);
+            TestContext.Error.WriteLine(OneLine(test.FullName, summary));
             if (explored.Failure is { } failure)
             {
                 Report(context, failure, store, null, save: settings.Options.Replay is null, replayed: settings.Options.Replay is not null);
@@ -95,10 +103,41 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         TestContext.AddTestAttachment(path, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
     }
 
-    /// <summary>Long explorations report to TestContext.Progress, which NUnit shows while the test runs.</summary>
+    /// <summary>
+    /// A line a person running `dotnet test` sees at its default verbosity, as the test runs. The VSTest console
+    /// logger shows a passing test's error output and nothing of its standard output or TestContext.Progress, so
+    /// SimLoop writes these lines (progress, the summary, replay notes) to TestContext.Error; the test's own
+    /// output (TRX StdOut, the IDE's output pane) gets them too.
+    /// </summary>
+    private static void Show(TestExecutionContext context, string line)
+    {
+        context.OutWriter.WriteLine(line);
+        TestContext.Error.WriteLine(line);
+    }
+
+    /// <summary>"SimLoop: strategy ..." as "SimLoop: Namespace.Class.Test: strategy ...".</summary>
+    private static string OneLine(string testFullName, string summary) =>
+        summary.StartsWith("SimLoop: ", StringComparison.Ordinal) ? $"SimLoop: {testFullName}: {summary["SimLoop: ".Length..]}" : summary;
+
+    /// <summary>The full name of the test of this assembly whose replay tokens carry <paramref name="scope"/>.</summary>
+    private static string? TestOfScope(ITest test, string scope)
+    {
+        var root = test;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return Descendants(root).FirstOrDefault(t => !t.IsSuite && string.Equals(ReplayToken.ScopeOf(t.FullName), scope, StringComparison.Ordinal))?.FullName;
+
+        static IEnumerable<ITest> Descendants(ITest node) =>
+            new[] { node }.Concat(node.HasChildren ? node.Tests.SelectMany(Descendants) : []);
+    }
+
+    /// <summary>Long explorations report their progress where `dotnet test` shows it by default (see <see cref="Show"/>).</summary>
     private sealed class ProgressToNUnit(string testName) : IProgress<ExplorationProgress>
     {
-        public void Report(ExplorationProgress value) => TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        public void Report(ExplorationProgress value) => TestContext.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"SimLoop: {testName}: {value.IterationsDone}/{value.IterationsPlanned} iterations, {value.IterationsPerSecond:0} per second, {value.DistinctSchedules} distinct schedules, {value.Failures} failing"));
     }
 }

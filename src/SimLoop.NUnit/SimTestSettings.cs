@@ -10,9 +10,15 @@ namespace SimLoop.NUnit;
 /// then environment variables (SIMLOOP_SEED, ...), then the attribute. Every invalid value is reported with the
 /// setting's name, the value and where it came from, and fails only this test.
 /// </summary>
-internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySource)
+internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySource, IReadOnlyList<string> Notes)
 {
-    public static SimTestSettings Resolve(SimTestAttribute attribute, Func<string, string?> environment, Func<string, string?> runParameter, out List<string> problems)
+    public static SimTestSettings Resolve(
+        SimTestAttribute attribute,
+        string testFullName,
+        Func<string, string?> testOfScope,
+        Func<string, string?> environment,
+        Func<string, string?> runParameter,
+        out List<string> problems)
     {
         problems = [];
         var found = new List<string>();
@@ -84,19 +90,10 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             options = options with { Strategy = strategy };
         }
 
-        string? replaySource = null;
-        if (Lookup("Replay", attribute.Replay) is var (token, tokenSource))
+        var replay = ReplaySetting.Resolve(Lookup("Replay", null), attribute.Replay, testFullName, testOfScope, problems);
+        if (replay.Token is not null)
         {
-            try
-            {
-                ReplayToken.Parse(token);
-                options = options with { Replay = token.Trim() };
-                replaySource = tokenSource;
-            }
-            catch (ArgumentException e)
-            {
-                problems.Add($"Replay ({tokenSource}): {e.Message}");
-            }
+            options = options with { Replay = replay.Token };
         }
 
         if (Lookup("Shard", null) is var (shardText, shardSource))
@@ -112,17 +109,27 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             }
         }
 
-        if (attribute.MaxVirtualTime is { } maxTimeText)
+        if (Duration(attribute.MaxVirtualTime, nameof(attribute.MaxVirtualTime), problems, "\"00:10:00\" (ten minutes) or \"1.00:00:00\" (one day)", allowZero: false) is { } maxTime)
         {
-            if (TimeSpan.TryParse(maxTimeText, CultureInfo.InvariantCulture, out var maxTime) && maxTime > TimeSpan.Zero)
-            {
-                options = options with { MaxVirtualTime = maxTime };
-            }
-            else
-            {
-                problems.Add($"MaxVirtualTime is '{maxTimeText}' ([SimTest(MaxVirtualTime = ...)]), which is not a positive TimeSpan: write it like \"00:10:00\" (ten minutes) or \"1.00:00:00\" (one day).");
-            }
+            options = options with { MaxVirtualTime = maxTime };
         }
+
+        if (Duration(attribute.MaxLoopLag, nameof(attribute.MaxLoopLag), problems, "\"00:00:00.100\" (100 ms)", allowZero: true) is { } maxLag)
+        {
+            options = options with { MaxLoopLag = maxLag };
+        }
+
+        if (Duration(attribute.MaxSchedulingDelay, nameof(attribute.MaxSchedulingDelay), problems, "\"00:00:00.100\" (100 ms)", allowZero: true) is { } maxDelay)
+        {
+            options = options with { MaxSchedulingDelay = maxDelay };
+        }
+
+        if (Duration(attribute.SlowStepThreshold, nameof(attribute.SlowStepThreshold), problems, "\"00:00:00.050\" (50 ms)", allowZero: false) is { } slow)
+        {
+            options = options with { SlowStepThreshold = slow };
+        }
+
+        options = options with { FailOnSlowSteps = attribute.FailOnSlowSteps };
 
         if (attribute.WatchdogTimeout is { } watchdogText)
         {
@@ -144,7 +151,24 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
         AddIfNotPositive(problems, "MaxSteps", attribute.MaxSteps);
         AddIfNotPositive(problems, "WorkerThreads", attribute.WorkerThreads);
         AddIfNotPositive(problems, "Parallelism", attribute.Parallelism);
-        return new SimTestSettings(options, replaySource);
+        return new SimTestSettings(options, replay.Source, replay.Notes);
+    }
+
+    /// <summary>An attribute's TimeSpan text, or null when unset or invalid (then a problem says why).</summary>
+    private static TimeSpan? Duration(string? text, string name, List<string> problems, string example, bool allowZero)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)))
+        {
+            return value;
+        }
+
+        problems.Add($"{name} is '{text}' ([SimTest({name} = ...)]), which is not a {(allowZero ? "non-negative" : "positive")} TimeSpan: write it like {example}.");
+        return null;
     }
 
     private static Strategy? StrategyFor(SimTestAttribute attribute, List<string> problems)
@@ -175,6 +199,6 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
     }
 
     /// <summary>The real sources: NUnit's TestRunParameters and the process environment.</summary>
-    public static SimTestSettings Resolve(SimTestAttribute attribute, out List<string> problems) =>
-        Resolve(attribute, Environment.GetEnvironmentVariable, name => TestContext.Parameters.Get(name), out problems);
+    public static SimTestSettings Resolve(SimTestAttribute attribute, string testFullName, Func<string, string?> testOfScope, out List<string> problems) =>
+        Resolve(attribute, testFullName, testOfScope, Environment.GetEnvironmentVariable, name => TestContext.Parameters.Get(name), out problems);
 }

@@ -43,6 +43,25 @@ public record SimOptions
     /// <summary>A step whose Cpu + Block cost reaches this is listed in <see cref="FairnessReport.SlowSteps"/> (asyncio's debug-mode default).</summary>
     public TimeSpan SlowStepThreshold { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A bound on the run's loop lag (<see cref="FairnessReport.MaxLoopLag"/>): a run whose final fairness report,
+    /// cleanup included, has a larger one fails with <see cref="FailureKind.FairnessViolation"/>. Null: no bound.
+    /// In an exploration every iteration is checked, so the bound must hold in every schedule explored.
+    /// </summary>
+    public TimeSpan? MaxLoopLag { get; init; }
+
+    /// <summary>
+    /// A bound on every task's <see cref="TaskStats.MaxSchedulingDelay"/> (how long a ready step waited for the
+    /// loop), checked like <see cref="MaxLoopLag"/>. Null: no bound.
+    /// </summary>
+    public TimeSpan? MaxSchedulingDelay { get; init; }
+
+    /// <summary>
+    /// Fail the run (<see cref="FailureKind.FairnessViolation"/>) when any step held the loop for
+    /// <see cref="SlowStepThreshold"/> or longer, checked like <see cref="MaxLoopLag"/>.
+    /// </summary>
+    public bool FailOnSlowSteps { get; init; }
+
     /// <summary>A replay token from a failure message: reproduces that run exactly (strategy, seed and decisions).</summary>
     public string? Replay { get; init; }
 
@@ -116,6 +135,16 @@ public record SimOptions
         if (SlowStepThreshold <= TimeSpan.Zero)
         {
             problems.Add(Invariant($"SlowStepThreshold must be positive, but was {SlowStepThreshold}."));
+        }
+
+        if (MaxLoopLag < TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"MaxLoopLag must not be negative, but was {MaxLoopLag}."));
+        }
+
+        if (MaxSchedulingDelay < TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"MaxSchedulingDelay must not be negative, but was {MaxSchedulingDelay}."));
         }
 
         if (WatchdogTimeout <= TimeSpan.Zero && WatchdogTimeout != Timeout.InfiniteTimeSpan)

@@ -42,13 +42,7 @@ public sealed class ChildRun
 
     public static ChildRun Execute(string name, string? filter = null, IReadOnlyDictionary<string, string>? environment = null, string? runParameters = null, string? failuresDirectory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "simloop-nunit-tests", name + "-" + Environment.ProcessId);
-        if (System.IO.Directory.Exists(directory))
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-
-        System.IO.Directory.CreateDirectory(directory);
+        var directory = FreshDirectory(name);
         List<string> arguments = ["test", TestDataAssembly, "--logger", "trx;LogFileName=results.trx", "--results-directory", directory];
         if (filter is not null)
         {
@@ -65,6 +59,38 @@ public sealed class ChildRun
             ["SIMLOOP_FAILURES_DIR"] = failuresDirectory ?? Path.Combine(directory, "failures"),
         };
         var (exitCode, output) = Commands.Run(directory, "dotnet", arguments, variables);
+        return Collect(directory, exitCode, output);
+    }
+
+    /// <summary>
+    /// Runs a command exactly as a failure message prints it, through bash as a user would paste it, pointed at the
+    /// TestData assembly (the printed form names no project: it runs in the user's project folder).
+    /// </summary>
+    public static ChildRun ExecuteAsPrinted(string name, string printedCommand)
+    {
+        const string Prefix = "dotnet test ";
+        Assert.That(printedCommand, Does.StartWith(Prefix));
+        var directory = FreshDirectory(name);
+        var line = $"dotnet test '{TestDataAssembly}' --logger 'trx;LogFileName=results.trx' --results-directory '{directory}' {printedCommand[Prefix.Length..]}";
+        var variables = new Dictionary<string, string> { ["SIMLOOP_FAILURES"] = "off" };
+        var (exitCode, output) = Commands.Run(directory, "bash", ["-c", line], variables);
+        return Collect(directory, exitCode, output);
+    }
+
+    private static string FreshDirectory(string name)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "simloop-nunit-tests", name + "-" + Environment.ProcessId);
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static ChildRun Collect(string directory, int exitCode, string output)
+    {
         var trx = Path.Combine(directory, "results.trx");
         if (!File.Exists(trx))
         {

@@ -49,9 +49,8 @@ public partial class GettingStartedTests
         Assert.That(replay.Success, Is.True, output);
         Assert.That(Directory.GetFiles(Path.Combine(project, ".simloop", "failures")), Has.Length.EqualTo(1));
 
-        // Step 5: the printed line replays the same failure.
-        var (replayExit, replayOutput) = Commands.Run(project, "dotnet", ["test", "--filter", replay.Groups["filter"].Value],
-            new Dictionary<string, string> { ["SIMLOOP_REPLAY"] = replay.Groups["token"].Value });
+        // Step 5: the printed line, pasted into a shell, replays the same failure.
+        var (replayExit, replayOutput) = Commands.Run(project, "bash", ["-c", replay.Groups["command"].Value]);
         Assert.That(replayExit, Is.Not.Zero, replayOutput);
         Assert.That(replayOutput, Does.Contain("[replayed, seed"));
         Assert.That(replayOutput, Does.Contain("SimLoop: main failed at virtual time 00:00:00.005"));
@@ -79,7 +78,7 @@ public partial class GettingStartedTests
         }
     }
 
-    [GeneratedRegex(@"replay with: SIMLOOP_REPLAY=(?<token>\S+) dotnet test --filter ""(?<filter>[^""]+)""")]
+    [GeneratedRegex(@"replay with: (?<command>dotnet test --filter ""[^""]+"" -e SIMLOOP_REPLAY=\S+)")]
     private static partial Regex ReplayLine();
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]

@@ -3,7 +3,7 @@ namespace SimLoop.NUnit.Tests;
 public class ReplayAndOverrideTests
 {
     [Test]
-    public void Running_again_with_the_printed_replay_setting_reproduces_the_same_failure()
+    public void Running_the_printed_replay_command_in_a_shell_reproduces_the_same_failure()
     {
         var original = TestDataRuns.Everything["Lost_update_is_found_by_an_assertion"];
         var replayed = TestDataRuns.Replay["Lost_update_is_found_by_an_assertion"];
@@ -30,5 +30,40 @@ public class ReplayAndOverrideTests
         Assert.That(outcome.Result, Is.EqualTo("Failed"));
         Assert.That(outcome.Message, Does.Contain("Replayed the failure saved by an earlier run in " + TestDataRuns.Everything.FailuresDirectory));
         Assert.That(Normalised.Essence(outcome.Message), Is.EqualTo(Normalised.Essence(TestDataRuns.Everything["Lost_update_is_found_by_an_assertion"].Message)));
+    }
+
+    [Test]
+    public void A_replay_token_in_the_environment_replays_its_own_test_and_no_other()
+    {
+        var run = TestDataRuns.ReplayAmongOthers;
+
+        Assert.That(run["Lost_update_is_found_by_an_assertion"].Message, Does.Contain("[replayed, seed"));
+        var other = run["Heartbeat_keeps_its_period"];
+        Assert.That(other.Result, Is.EqualTo("Passed"));
+        Assert.That(other.Output, Does.Contain(
+            "SimLoop: SimLoop.NUnit.TestData.Passing.Heartbeat_keeps_its_period: environment variable SIMLOOP_REPLAY holds the replay token of test " +
+            "'SimLoop.NUnit.TestData.Failing.Lost_update_is_found_by_an_assertion', not of this test; this test ignored it and explored as usual."));
+        Assert.That(other.Output, Does.Contain("SimLoop: strategy portfolio, base seed 0x2A, 50 iterations,"), "it explored all its iterations");
+        Assert.That(run.Output, Does.Contain("not of this test; this test ignored it and explored as usual."), "the note is on the console at the default verbosity");
+    }
+
+    [Test]
+    public void A_replay_token_of_another_test_in_an_attribute_is_an_error_naming_that_test()
+    {
+        var outcome = TestDataRuns.Everything["Replay_token_of_another_test"];
+
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Is.EqualTo(
+            "SimLoop: invalid [SimTest] settings:\n  - Replay ([SimTest(Replay = ...)]): the token 'SL1_fifo_2A_Tf54f626f_b101' belongs to test " +
+            "'SimLoop.NUnit.TestData.Failing.Lost_update_is_found_by_an_assertion', not to this test (SimLoop.NUnit.TestData.Replays.Replay_token_of_another_test): " +
+            "it was pasted into the wrong [SimTest]. Move it to the test it names, or remove it."));
+    }
+
+    [Test]
+    public void A_replay_token_pinned_in_an_attribute_says_on_the_console_that_exploration_is_off()
+    {
+        Assert.That(TestDataRuns.Everything["Pinned_to_one_schedule"].Result, Is.EqualTo("Passed"));
+        Assert.That(TestDataRuns.Everything.Output, Does.Contain(
+            "SimLoop: SimLoop.NUnit.TestData.Replays.Pinned_to_one_schedule runs only the schedule of its [SimTest(Replay = ...)]; remove Replay to explore again."));
     }
 }

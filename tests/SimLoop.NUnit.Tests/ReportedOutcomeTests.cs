@@ -27,7 +27,7 @@ public class ReportedOutcomeTests
         Assert.That(outcome.Message, Does.Contain("[iteration 1, seed 0x"));
         Assert.That(outcome.Message, Does.Not.Contain("Multiple failures"));
         Assert.That(Count(outcome.Message, "Expected: 2"), Is.EqualTo(1), "exactly one assertion failure is reported");
-        Assert.That(outcome.Message, Does.Contain("replay with: SIMLOOP_REPLAY="));
+        Assert.That(outcome.Message, Does.Contain("replay with: dotnet test --filter \"FullyQualifiedName~SimLoop.NUnit.TestData.Failing.Lost_update_is_found_by_an_assertion\" -e SIMLOOP_REPLAY=SL1_"));
         Assert.That(outcome.Message, Does.Contain("or: [SimTest(Replay = \""));
         Assert.That(outcome.Message, Does.Match(@"Shrunk from \d+ to \d+ decisions"));
         Assert.That(outcome.Output, Does.Contain("FAILED at iteration 1 (Exception)."));

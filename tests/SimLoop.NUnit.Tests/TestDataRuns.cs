@@ -8,9 +8,14 @@ internal static class TestDataRuns
 {
     private static readonly Lazy<ChildRun> s_everything = new(() => ChildRun.Execute("everything"));
 
-    private static readonly Lazy<ChildRun> s_replay = new(() => ChildRun.Execute(
-        "replay",
-        filter: "FullyQualifiedName~Failing.Lost_update_is_found_by_an_assertion",
+    // The "replay with:" command exactly as the failure message prints it.
+    private static readonly Lazy<ChildRun> s_replay = new(() => ChildRun.ExecuteAsPrinted(
+        "replay", Tokens.Command(Everything["Lost_update_is_found_by_an_assertion"].Message)));
+
+    // The same token for a run of several tests, without a filter that isolates its test.
+    private static readonly Lazy<ChildRun> s_replayAmongOthers = new(() => ChildRun.Execute(
+        "replay-among-others",
+        filter: "FullyQualifiedName~Failing.Lost_update_is_found_by_an_assertion|FullyQualifiedName~Passing|FullyQualifiedName~Parameters",
         environment: new Dictionary<string, string> { ["SIMLOOP_REPLAY"] = Tokens.From(Everything["Lost_update_is_found_by_an_assertion"].Message), ["SIMLOOP_FAILURES"] = "off" }));
 
     // TestRunParameters beat environment variables, which beat the attribute; the failures saved by the first run are replayed first.
@@ -25,19 +30,31 @@ internal static class TestDataRuns
 
     public static ChildRun Replay => s_replay.Value;
 
+    public static ChildRun ReplayAmongOthers => s_replayAmongOthers.Value;
+
     public static ChildRun Overrides => s_overrides.Value;
 }
 
 internal static class Tokens
 {
-    /// <summary>The token in a failure message's "replay with: SIMLOOP_REPLAY=..." line.</summary>
+    /// <summary>The token in a failure message's "replay with: dotnet test ... -e SIMLOOP_REPLAY=..." line.</summary>
     public static string From(string message)
     {
         const string Marker = "SIMLOOP_REPLAY=";
+        var command = Command(message);
+        var start = command.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), message);
+        return command[(start + Marker.Length)..];
+    }
+
+    /// <summary>The command of a failure message's "replay with:" line.</summary>
+    public static string Command(string message)
+    {
+        const string Marker = "replay with: ";
         var start = message.IndexOf(Marker, StringComparison.Ordinal);
         Assert.That(start, Is.GreaterThanOrEqualTo(0), message);
         start += Marker.Length;
-        var end = message.IndexOf(' ', start);
-        return message[start..end];
+        var end = message.IndexOf('\n', start);
+        return message[start..end].TrimEnd();
     }
 }

@@ -19,7 +19,16 @@ public sealed class WorkloadRun
         Result = Sim.Run(() => Main(workload), strategy is null ? options : options with { Strategy = strategy });
     }
 
+    private WorkloadRun(DelayApi delays)
+    {
+        _delays = delays;
+        Result = null!;
+    }
+
     public SimResult Result { get; }
+
+    /// <summary>The workload as a test body, for Sim.Explore: each call runs it afresh (run it under <see cref="Options"/>).</summary>
+    public static Func<Task> Program(Workload workload) => () => new WorkloadRun(DelayApi.SimDelay).Main(workload);
 
     /// <summary>Every Cpu/Block section as seen by the code that declared it, in execution order.</summary>
     public IReadOnlyList<SectionObservation> Sections => _sections;

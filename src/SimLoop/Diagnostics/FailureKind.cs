@@ -29,4 +29,10 @@ public enum FailureKind
 
     /// <summary>A step did not return to the loop within <see cref="SimOptions.WatchdogTimeout"/> of real time (Thread.Sleep, a busy loop).</summary>
     Hang,
+
+    /// <summary>
+    /// The run's final fairness report broke a bound of the options (<see cref="SimOptions.MaxLoopLag"/>,
+    /// <see cref="SimOptions.MaxSchedulingDelay"/>, <see cref="SimOptions.FailOnSlowSteps"/>).
+    /// </summary>
+    FairnessViolation,
 }

@@ -39,12 +39,11 @@ internal static class FailureReport
             text.Append(", iteration ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        text.Append(".\n  replay with: new SimOptions { Replay = \"").Append(replayToken).Append("\" }");
-        if (iteration is not null)
-        {
-            // An exploration's iteration is reproduced by its token alone; the environment form reaches [SimTest] and Sim.Explore.
-            text.Append("\n          or: SIMLOOP_REPLAY=").Append(replayToken);
-        }
+        // Only what works as printed: the engine reads no environment variable for replay (a token applied from
+        // outside the code could not tell which of many runs it was for), so the advice is the
+        // Replay option of the call that failed: SimOptions for Sim.Run, ExploreOptions for Sim.Explore.
+        text.Append(".\n  replay with: new ").Append(iteration is null ? "SimOptions" : "ExploreOptions")
+            .Append(" { Replay = \"").Append(replayToken).Append("\" }");
 
         var shown = Math.Min(StepsShown, trace.Steps.Count);
         text.Append("\n\nLast ").Append(shown).Append(" of ").Append(trace.TotalSteps).Append(" steps:\n")

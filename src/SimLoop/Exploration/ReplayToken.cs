@@ -4,15 +4,39 @@ using System.Text;
 namespace SimLoop.Exploration;
 
 /// <summary>
-/// A copy-pastable, versioned handle on one run: SL1_&lt;strategy&gt;_&lt;seed hex&gt;[_&lt;decisions&gt;]_&lt;check&gt;.
+/// A copy-pastable, versioned handle on one run: SL1_&lt;strategy&gt;_&lt;seed hex&gt;[_&lt;decisions&gt;][_T&lt;scope&gt;]_&lt;check&gt;.
 /// Underscores only, so a double-click selects the whole token in a terminal. Without decisions the strategy
 /// re-derives every choice from the seed; with decisions (a shrunk schedule) they are replayed in order and an
-/// exhausted list falls back to index 0 (FIFO). The check digits catch a token that was cut or mistyped.
+/// exhausted list falls back to index 0 (FIFO). The scope, when there is one, names what made the token (a
+/// [SimTest]'s full name, hashed: see <see cref="ScopeOf"/>), so a token applied from outside the code (an
+/// environment variable) replays only that test. The check digits catch a token that was cut or mistyped.
 /// </summary>
-internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<int>? Decisions)
+internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<int>? Decisions, string? Scope = null)
 {
     public const string Version = "SL1";
     private const string Example = "SL1_random_2A_3f0c";
+
+    // A scope part is "T" and 8 hex digits: an upper-case T never starts a decision list (digits 0-9 a-v).
+    private const char ScopeMark = 'T';
+
+    /// <summary>The scope of a token made by the test (or other producer) called <paramref name="identity"/>.</summary>
+    public static string ScopeOf(string identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var hash = 2166136261u;
+        foreach (var c in identity)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>This token, scoped to <paramref name="identity"/>.</summary>
+    public ReplayToken ScopedTo(string identity) => this with { Scope = ScopeOf(identity) };
+
+    /// <summary>True when the token has no scope or was made by <paramref name="identity"/>.</summary>
+    public bool AppliesTo(string identity) => Scope is null || string.Equals(Scope, ScopeOf(identity), StringComparison.Ordinal);
 
     public override string ToString()
     {
@@ -21,6 +45,11 @@ internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<in
         if (Decisions is not null)
         {
             body.Append('_').Append(DecisionCodec.Encode(Decisions));
+        }
+
+        if (Scope is not null)
+        {
+            body.Append('_').Append(ScopeMark).Append(Scope);
         }
 
         var text = body.ToString();
@@ -32,9 +61,9 @@ internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<in
         ArgumentNullException.ThrowIfNull(token);
         var text = token.Trim();
         var parts = text.Split('_');
-        if (parts.Length is < 4 or > 5 || parts[0].Length == 0)
+        if (parts.Length is < 4 or > 6 || parts[0].Length == 0)
         {
-            throw Invalid(token, "it does not have the form SL1_<strategy>_<seed>[_<decisions>]_<check>");
+            throw Invalid(token, "it does not have the form SL1_<strategy>_<seed>[_<decisions>][_T<scope>]_<check>");
         }
 
         if (!string.Equals(parts[0], Version, StringComparison.Ordinal))
@@ -53,19 +82,36 @@ internal sealed record ReplayToken(string Strategy, ulong Seed, IReadOnlyList<in
             throw Invalid(token, $"its seed '{parts[2]}' is not a hexadecimal number");
         }
 
-        IReadOnlyList<int>? decisions = null;
-        if (parts.Length == 5)
+        string? scope = null;
+        var optional = parts[3..^1].ToList();
+        if (optional.Count > 0 && optional[^1].StartsWith(ScopeMark))
         {
-            decisions = DecisionCodec.Decode(parts[3])
+            scope = optional[^1][1..];
+            optional.RemoveAt(optional.Count - 1);
+            if (scope.Length != 8 || !scope.All(char.IsAsciiHexDigitLower))
+            {
+                throw Invalid(token, $"its scope 'T{scope}' is not T and 8 hexadecimal digits");
+            }
+        }
+
+        if (optional.Count > 1)
+        {
+            throw Invalid(token, "it does not have the form SL1_<strategy>_<seed>[_<decisions>][_T<scope>]_<check>");
+        }
+
+        IReadOnlyList<int>? decisions = null;
+        if (optional.Count == 1)
+        {
+            decisions = DecisionCodec.Decode(optional[0])
                 ?? throw Invalid(token, "its decision list is damaged");
         }
 
-        return new ReplayToken(parts[1], seed, decisions);
+        return new ReplayToken(parts[1], seed, decisions, scope);
     }
 
     public static ArgumentException Invalid(string token, string reason) => new(
         $"The replay token '{token}' is not valid: {reason}. A replay token looks like {Example} " +
-        "(version, strategy, seed in hex, an optional decision list, check digits); a failing run prints it after 'replay with'.");
+        "(version, strategy, seed in hex, an optional decision list, an optional scope naming the test that made it, check digits); a failing run prints it after 'replay with'.");
 
     private static string Check(string body)
     {

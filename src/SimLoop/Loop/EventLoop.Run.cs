@@ -64,6 +64,10 @@ public sealed partial class EventLoop
             }
 
             loop.TakeForeignFailure();
+            if (loop._failure is null && FairnessBounds.Any(options))
+            {
+                loop._failure = FairnessBounds.Check(loop.BuildFairness(), options);
+            }
         }
         finally
         {
