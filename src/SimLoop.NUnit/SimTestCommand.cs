@@ -3,6 +3,7 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
+using SimLoop.Diagnostics;
 using SimLoop.Exploration;
 
 namespace SimLoop.NUnit;
@@ -89,18 +90,22 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
     {
         var test = context.CurrentTest;
         var savedTo = save ? store.Save(test.FullName, failure) : null;
-        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed);
-        Attach(failure, test);
-        context.CurrentResult.SetResult(ResultState.Failure, message);
+        var tracePath = WriteTrace(failure, test);
+        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed, tracePath);
+        TestContext.AddTestAttachment(tracePath, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
+
+        // NUnit's stack trace is what IDEs jump from: the user's frames of the exception, when there is one.
+        var stack = failure.Exception is { } exception ? FailureReport.StackOf(exception) : null;
+        context.CurrentResult.SetResult(ResultState.Failure, message, string.IsNullOrEmpty(stack) ? null : stack);
     }
 
-    /// <summary>The whole trace of the failing iteration, for Perfetto / chrome://tracing.</summary>
-    private static void Attach(SimFailure failure, Test test)
+    /// <summary>The whole trace of the failing iteration, for Perfetto / chrome://tracing; returns its absolute path.</summary>
+    private static string WriteTrace(SimFailure failure, Test test)
     {
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "simloop-traces");
-        var path = Path.Combine(directory, FailureStore.FileName(test.FullName).Replace(".token", ".trace.json", StringComparison.Ordinal));
+        var path = Path.GetFullPath(Path.Combine(directory, FailureStore.FileName(test.FullName).Replace(".token", ".trace.json", StringComparison.Ordinal)));
         failure.Trace.WriteChromeJson(path);
-        TestContext.AddTestAttachment(path, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
+        return path;
     }
 
     /// <summary>

@@ -108,6 +108,7 @@ public sealed class ChildRun
             result.Attribute("outcome")!.Value,
             result.Descendants(s_trx + "Message").FirstOrDefault()?.Value ?? "",
             result.Descendants(s_trx + "StdOut").FirstOrDefault()?.Value ?? "",
+            result.Descendants(s_trx + "StackTrace").FirstOrDefault()?.Value ?? "",
             result.Descendants(s_trx + "ResultFile")
                 .Select(file => FindAttachment(directory, Path.GetFileName(file.Attribute("path")!.Value)))
                 .ToList())).ToList();
@@ -122,4 +123,4 @@ public sealed class ChildRun
 }
 
 /// <summary>What NUnit reported for one test.</summary>
-public sealed record Outcome(string Name, string Result, string Message, string Output, IReadOnlyList<string> Attachments);
+public sealed record Outcome(string Name, string Result, string Message, string Output, string StackTrace, IReadOnlyList<string> Attachments);

@@ -7,8 +7,8 @@ internal static partial class Normalised
 {
     /// <summary>Line numbers, source directories and the run's temporary folder replaced by placeholders.</summary>
     public static string Message(string message, ChildRun run) =>
-        Directories().Replace(LineNumber().Replace(message.ReplaceLineEndings("\n"), ":line N"), " in ")
-            .Replace(run.Directory, "<run>", StringComparison.Ordinal);
+        TraceFolder().Replace(Directories().Replace(LineNumber().Replace(message.ReplaceLineEndings("\n"), ":line N"), " in ")
+            .Replace(run.Directory, "<run>", StringComparison.Ordinal), "Trace: <test work directory>$1");
 
     /// <summary>What failed, the exception, the replay lines and the trace: everything but how the failure was found or saved.</summary>
     public static string Essence(string message)
@@ -24,6 +24,9 @@ internal static partial class Normalised
 
     [GeneratedRegex(@"\[(iteration \d+|replayed), seed")]
     private static partial Regex HowFound();
+
+    [GeneratedRegex(@"Trace: .*([/\\]simloop-traces[/\\])")]
+    private static partial Regex TraceFolder();
 
     [GeneratedRegex(@":line \d+")]
     private static partial Regex LineNumber();

@@ -35,6 +35,25 @@ public class ReportedOutcomeTests
     }
 
     [Test]
+    public void NUnits_stack_trace_points_at_the_failing_line_of_the_test()
+    {
+        var outcome = Run["Lost_update_is_found_by_an_assertion"];
+
+        Assert.That(outcome.StackTrace.Trim(), Does.Match(@"^at SimLoop\.NUnit\.TestData\.Failing\.Lost_update_is_found_by_an_assertion\(\) in .*Failing\.cs:line 22$"));
+    }
+
+    [Test]
+    public void The_failure_message_gives_the_absolute_path_of_the_trace_it_attached()
+    {
+        var outcome = Run["Lost_update_is_found_by_an_assertion"];
+        var line = outcome.Message.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith("Trace: ", StringComparison.Ordinal));
+        var path = line["Trace: ".Length..line.IndexOf(" (every step", StringComparison.Ordinal)];
+
+        Assert.That(Path.IsPathFullyQualified(path), Is.True, path);
+        Assert.That(File.ReadAllText(path), Is.EqualTo(File.ReadAllText(outcome.Attachments[0])));
+    }
+
+    [Test]
     public void The_full_trace_of_the_failing_iteration_is_attached_as_chrome_trace_json()
     {
         var outcome = Run["Lost_update_is_found_by_an_assertion"];
@@ -52,6 +71,8 @@ public class ReportedOutcomeTests
     [TestCase("Task_Run_is_rejected_in_strict_mode", "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool, and SimOptions.RejectThreadPoolWork forbids it. Called from:")]
     [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
+    [TestCase("Heartbeat_is_never_more_than_100_ms_late", "SimLoop: fairness bound violated when the run ended at virtual time 00:00:00.250: the loop lag was 150 ms, more than the 100 ms MaxLoopLag allows (a timer of task 'heartbeat' fired 150 ms after its due time). [iteration ")]
+    [TestCase("The_test_itself_is_fair", "SimLoop: fairness bound violated when the run ended at virtual time 00:00:00.210: the loop lag was 150 ms, more than the 100 ms MaxLoopLag allows (a timer of task 'heartbeat' fired 150 ms after its due time). [iteration 0, ")]
     [TestCase("A_long_exploration_hits_NUnits_timeout", "SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after ")]
     public void Each_kind_of_failure_fails_its_test_with_its_own_message(string test, string start)
     {
