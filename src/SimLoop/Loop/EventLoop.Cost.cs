@@ -1,3 +1,4 @@
+using System.Globalization;
 using SimLoop.Cost;
 using SimLoop.Time;
 
@@ -123,7 +124,20 @@ public sealed partial class EventLoop
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         EnsureOnLoopThread("Sim.Choose");
-        return count == 1 ? 0 : RecordDecision(_scheduler.Choose(count), count);
+        var chosen = count == 1 ? 0 : RecordDecision(_scheduler.Choose(count), count);
+        NoteChoice(string.Create(CultureInfo.InvariantCulture, $"choose {count}: {chosen}"));
+        return chosen;
+    }
+
+    // The outcomes of the running step, for complete traces only (a failing iteration's rerun): one string per step.
+    private string? _stepChoices;
+
+    private void NoteChoice(string outcome)
+    {
+        if (_trace.RecordsAll)
+        {
+            _stepChoices = _stepChoices is null ? outcome : _stepChoices + "\n" + outcome;
+        }
     }
 
     internal bool Chance(double probability)
@@ -136,12 +150,10 @@ public sealed partial class EventLoop
         EnsureOnLoopThread("Sim.Chance");
 
         // Certain outcomes are not decisions: nothing is drawn or recorded, as for a single ready candidate.
-        if (probability is 0.0 or 1.0)
-        {
-            return probability == 1.0;
-        }
-
-        return RecordDecision(_scheduler.Chance(probability) ? 1 : 0, 2) == 1;
+        // Certain outcomes are not decisions: nothing is drawn or recorded, as for a single ready candidate.
+        var outcome = probability is 0.0 or 1.0 ? probability == 1.0 : RecordDecision(_scheduler.Chance(probability) ? 1 : 0, 2) == 1;
+        NoteChoice(string.Create(CultureInfo.InvariantCulture, $"chance {probability}: {(outcome ? "yes" : "no")}"));
+        return outcome;
     }
 
     internal readonly struct WorkerScope(EventLoop loop) : IDisposable

@@ -1,3 +1,4 @@
+using SimLoop.Diagnostics;
 using SimLoop.Loop;
 using SimLoop.Time;
 using SimLoop.Tracing;
@@ -161,6 +162,8 @@ public sealed partial class EventLoop
         _longestDuration = -1;
         _longestLabel = null;
         var firstSection = _trace.SectionCount;
+        var source = _trace.RecordsAll ? ContinuationSource.Describe(item.Target) : null;
+        _stepChoices = null;
 
         // A fresh context per step: see StepContext for why this is what prevents inline resumption.
         SynchronizationContext.SetSynchronizationContext(new StepContext(this, owner));
@@ -200,6 +203,8 @@ public sealed partial class EventLoop
             LongestKind = _longestKind,
             LongestStart = _longestStart,
             LongestDuration = Math.Max(0, _longestDuration),
+            Source = source,
+            Choices = _stepChoices,
         };
         _trace.Record(record);
         _fairness.Account(owner, record, _stepCpu, _stepBlock);

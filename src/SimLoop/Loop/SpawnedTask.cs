@@ -6,7 +6,7 @@ namespace SimLoop.Loop;
 /// completes when the body's task does, from inside the body's last step, so the awaiting parent is queued
 /// (not inlined) and resumes in a step of its own.
 /// </summary>
-internal sealed class SpawnedTask<T>
+internal sealed class SpawnedTask<T> : ISpawnedTask
 {
     public static readonly SendOrPostCallback Start = static state => ((SpawnedTask<T>)state!).Run();
 
@@ -24,6 +24,8 @@ internal sealed class SpawnedTask<T>
     }
 
     public Task<T> Completion => _completion.Task;
+
+    public Delegate Body => _body;
 
     private void Run()
     {
@@ -81,4 +83,10 @@ internal sealed class SpawnedTask<T>
 
         return CancellationToken.None;
     }
+}
+
+/// <summary>What diagnostics need of a task's start whatever its result type: the delegate its first step runs.</summary>
+internal interface ISpawnedTask
+{
+    Delegate Body { get; }
 }

@@ -19,4 +19,8 @@ internal struct StepRecord
     public SectionKind LongestKind;
     public long LongestStart;
     public long LongestDuration;
+
+    /// <summary>Full traces: where the step's code resumed, and the Sim.Chance/Choose outcomes it drew.</summary>
+    public string? Source;
+    public string? Choices;
 }

@@ -30,7 +30,10 @@ public sealed class Trace
     /// <summary>Fingerprint of the whole schedule (every step's index, start, task and reason).</summary>
     public ulong Hash { get; }
 
-    /// <summary>The last <paramref name="lastSteps"/> steps as a table: index, start, task, why it was ready, delay, cost.</summary>
+    /// <summary>
+    /// The last <paramref name="lastSteps"/> steps as a table: index, start, task, why it was ready, delay, cost; then,
+    /// when known (complete traces), the Sim.Chance/Choose outcomes in brackets and where the step's code resumed.
+    /// </summary>
     public string ToText(int lastSteps = 12)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lastSteps);
@@ -44,8 +47,10 @@ public sealed class Trace
             var sections = step.Sections.Count == 0
                 ? ""
                 : "  (" + string.Join(", ", step.Sections.Select(Describe)) + ")";
+            var choices = step.Choices.Count == 0 ? "" : "  [" + string.Join("; ", step.Choices) + "]";
+            var source = step.Source is null ? "" : "  in " + step.Source;
             text.Append('\n').Append(CultureInfo.InvariantCulture,
-                $"  #{step.Index,-6} {TimeFormat.Instant(step.Start),-12}  {step.Task.PadRight(taskWidth)}  {ReasonText(step.Reason),-13} {TimeFormat.Duration(step.SchedulingDelay),-9} {TimeFormat.Duration(cost)}{sections}");
+                $"  #{step.Index,-6} {TimeFormat.Instant(step.Start),-12}  {step.Task.PadRight(taskWidth)}  {ReasonText(step.Reason),-13} {TimeFormat.Duration(step.SchedulingDelay),-9} {TimeFormat.Duration(cost)}{sections}{choices}{source}");
         }
 
         return text.ToString();

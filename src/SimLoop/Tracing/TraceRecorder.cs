@@ -93,7 +93,11 @@ internal sealed class TraceRecorder
             taskName(record.TaskId),
             record.Reason,
             TimeSpan.FromTicks(record.ReadyAt),
-            sections);
+            sections)
+        {
+            Source = record.Source,
+            Choices = record.Choices is null ? [] : record.Choices.Split('\n'),
+        };
     }
 
     private readonly record struct SectionRecord(SectionKind Kind, long Start, long Duration, string? Label);

@@ -10,6 +10,15 @@ namespace SimLoop;
 /// <param name="Sections">The Cpu/Block sections inside the step, in order.</param>
 public sealed record TraceStep(long Index, TimeSpan Start, TimeSpan End, string Task, ReadyReason Reason, TimeSpan ReadyAt, IReadOnlyList<TraceSection> Sections)
 {
+    /// <summary>
+    /// Where the step's code resumed, "Type.Method (File.cs:line)" (the line of the statement holding the await it
+    /// resumes after, or the method's first line when it starts), when the trace is complete and symbols are there.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>The Sim.Chance and Sim.Choose outcomes the step drew, in order ("chance 0.5: yes", "choose 3: 2"); complete traces only.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
     /// <summary>Start minus ReadyAt: how long the continuation waited for the loop.</summary>
     public TimeSpan SchedulingDelay => Start - ReadyAt;
 }
