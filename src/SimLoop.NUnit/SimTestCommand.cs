@@ -35,8 +35,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         var store = FailureStore.FromEnvironment(AppContext.BaseDirectory);
         var options = settings.Options with
         {
-            Progress = new ProgressToNUnit(test.FullName),
-            ProgressInterval = TimeSpan.FromSeconds(5),
+            Progress = new ProgressToNUnit(test.FullName, settings.Options.ProgressInterval),
             CancellationToken = context.CancellationToken, // NUnit's [CancelAfter] stops the exploration between iterations
         };
         try
@@ -139,10 +138,19 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
             new[] { node }.Concat(node.HasChildren ? node.Tests.SelectMany(Descendants) : []);
     }
 
-    /// <summary>Long explorations report their progress where `dotnet test` shows it by default (see <see cref="Show"/>).</summary>
-    private sealed class ProgressToNUnit(string testName) : IProgress<ExplorationProgress>
+    /// <summary>
+    /// Long explorations report their progress where `dotnet test` shows it by default (see <see cref="Show"/>), once
+    /// per interval; one shorter than the interval prints only its summary line.
+    /// </summary>
+    private sealed class ProgressToNUnit(string testName, TimeSpan interval) : IProgress<ExplorationProgress>
     {
-        public void Report(ExplorationProgress value) => TestContext.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"SimLoop: {testName}: {value.IterationsDone}/{value.IterationsPlanned} iterations, {value.IterationsPerSecond:0} per second, {value.DistinctSchedules} distinct schedules, {value.Failures} failing"));
+        public void Report(ExplorationProgress value)
+        {
+            if (value.Elapsed >= interval)
+            {
+                TestContext.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"SimLoop: {testName}: {value.IterationsDone}/{value.IterationsPlanned} iterations, {value.IterationsPerSecond:0} per second, {value.DistinctSchedules} distinct schedules, {value.Failures} failing so far"));
+            }
+        }
     }
 }

@@ -12,6 +12,9 @@ namespace SimLoop.NUnit;
 /// </summary>
 internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySource, IReadOnlyList<string> Notes)
 {
+    /// <summary>Real time between two progress lines of a running exploration (SIMLOOP_PROGRESSINTERVAL, SimLoop.ProgressInterval).</summary>
+    public static readonly TimeSpan DefaultProgressInterval = TimeSpan.FromSeconds(5);
+
     public static SimTestSettings Resolve(
         SimTestAttribute attribute,
         string testFullName,
@@ -30,6 +33,7 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             RejectThreadPoolWork = attribute.RejectThreadPoolWork,
             CheckDeterminism = attribute.CheckDeterminism,
             Parallelism = attribute.Parallelism,
+            ProgressInterval = DefaultProgressInterval,
         };
 
         (string Value, string Source)? Lookup(string name, string? attributeValue)
@@ -94,6 +98,18 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
         if (replay.Token is not null)
         {
             options = options with { Replay = replay.Token };
+        }
+
+        if (Lookup("ProgressInterval", null) is var (intervalText, intervalSource))
+        {
+            if (TimeSpan.TryParse(intervalText, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
+            {
+                options = options with { ProgressInterval = interval };
+            }
+            else
+            {
+                problems.Add($"ProgressInterval is '{intervalText}' ({intervalSource}), which is not a positive TimeSpan: write it like \"00:00:05\" (five seconds).");
+            }
         }
 
         if (Lookup("Shard", null) is var (shardText, shardSource))

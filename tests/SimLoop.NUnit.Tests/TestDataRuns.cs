@@ -26,7 +26,15 @@ internal static class TestDataRuns
         runParameters: "TestRunParameters.Parameter(name=\"SimLoop.Seed\", value=\"0x2B\")",
         failuresDirectory: Everything.FailuresDirectory));
 
+    // A long exploration with progress every 100 ms of real time (it runs until NUnit's [CancelAfter(500)]).
+    private static readonly Lazy<ChildRun> s_progress = new(() => ChildRun.Execute(
+        "progress",
+        filter: "FullyQualifiedName~A_long_exploration_hits_NUnits_timeout|FullyQualifiedName~Passing.Heartbeat_keeps_its_period",
+        environment: new Dictionary<string, string> { ["SIMLOOP_PROGRESSINTERVAL"] = "00:00:00.100", ["SIMLOOP_FAILURES"] = "off" }));
+
     public static ChildRun Everything => s_everything.Value;
+
+    public static ChildRun Progress => s_progress.Value;
 
     public static ChildRun Replay => s_replay.Value;
 

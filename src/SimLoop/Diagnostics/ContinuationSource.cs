@@ -73,6 +73,11 @@ internal static class ContinuationSource
         }
 
         var method = entry.Method;
+        if (IsSimLoops(method.Module.Assembly))
+        {
+            return null;
+        }
+
         if (method.GetCustomAttribute<AsyncStateMachineAttribute>() is { StateMachineType: { } machine } && s_machines.GetOrAdd(machine, Inspect) is { } info)
         {
             return info.FirstLine <= 0 || info.File is null ? info.Method : $"{info.Method} ({info.File}:{info.FirstLine})";
@@ -92,6 +97,11 @@ internal static class ContinuationSource
 
     private static MachineInfo? Inspect(Type machine)
     {
+        if (IsSimLoops(machine.Assembly))
+        {
+            return null; // SimLoop's own plumbing (the [SimTest] body runner): the user's code is what a reader wants
+        }
+
         var stateField = machine.GetField("<>1__state", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         var moveNext = machine.GetMethod(nameof(IAsyncStateMachine.MoveNext), BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (stateField is null || moveNext is null)
@@ -145,6 +155,9 @@ internal static class ContinuationSource
 
         return offsets;
     }
+
+    private static bool IsSimLoops(Assembly assembly) =>
+        assembly == typeof(ContinuationSource).Assembly || string.Equals(assembly.GetName().Name, "SimLoop.NUnit", StringComparison.Ordinal);
 
     private static MetadataReaderProvider? OpenPdb(Assembly assembly)
     {
