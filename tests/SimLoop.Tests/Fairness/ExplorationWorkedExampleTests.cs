@@ -1,3 +1,4 @@
+using SimLoop.Tests.Docs;
 using System.Text.RegularExpressions;
 
 namespace SimLoop.Tests.Fairness;
@@ -46,12 +47,12 @@ public partial class ExplorationWorkedExampleTests
     [Test]
     public void The_document_shows_this_code_and_the_failure_it_finds()
     {
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "fairness.md")).ReplaceLineEndings("\n");
+        var document = File.ReadAllText(Path.Combine(Repository.Root, "docs", "fairness.md")).ReplaceLineEndings("\n");
         var section = document[document.IndexOf("## Fairness under exploration", StringComparison.Ordinal)..];
         var code = CodeBlock().Match(section).Groups["code"].Value;
         var output = OutputBlock().Match(section).Groups["output"].Value;
 
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "SimLoop.Tests", "Fairness", "ExplorationWorkedExampleTests.cs")).ReplaceLineEndings("\n");
+        var source = File.ReadAllText(Path.Combine(Repository.Root, "tests", "SimLoop.Tests", "Fairness", "ExplorationWorkedExampleTests.cs")).ReplaceLineEndings("\n");
         var example = source[(source.IndexOf("// begin example\n", StringComparison.Ordinal) + "// begin example\n".Length)..source.IndexOf("    // end example", StringComparison.Ordinal)];
         Assert.That(code, Is.EqualTo(Unindent(example)));
 
@@ -64,16 +65,6 @@ public partial class ExplorationWorkedExampleTests
     private static string Unindent(string code) =>
         string.Join('\n', code.Split('\n').Select(line => line.StartsWith("    ", StringComparison.Ordinal) ? line[4..] : line));
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SimLoop.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new AssertionException("SimLoop.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();

@@ -1,3 +1,4 @@
+using SimLoop.Tests.Docs;
 using System.Text.RegularExpressions;
 using Snapshooter.NUnit;
 
@@ -42,7 +43,7 @@ public partial class FairnessReportTests
     [Test]
     public void The_documentation_shows_exactly_the_table_the_worked_example_prints()
     {
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "fairness.md"));
+        var document = File.ReadAllText(Path.Combine(Repository.Root, "docs", "fairness.md"));
         var table = FencedBlock().Match(document);
         Assert.That(table.Success, Is.True, "docs/fairness.md has no ```text block with the report");
         Assert.That(table.Groups["table"].Value.TrimEnd(), Is.EqualTo(WorkedExample.Run().Fairness.ToString()));
@@ -77,16 +78,6 @@ public partial class FairnessReportTests
         Assert.That(report.AssertMaxLoopLag(TimeSpan.FromMilliseconds(150)).AssertSchedulingDelay("uploader", TimeSpan.FromMilliseconds(50)), Is.SameAs(report));
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SimLoop.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new AssertionException("SimLoop.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"```text\n(?<table>task .*?)```", RegexOptions.Singleline)]
     private static partial Regex FencedBlock();

@@ -1,29 +1,37 @@
 namespace SimLoop.Tests.Fairness;
 
-/// <summary>The worked example of docs/fairness.md: the same code, run here, must give the numbers the document states.</summary>
+/// <summary>
+/// The worked example of docs/fairness.md: the document shows this code (DocSampleTests checks it), and it must
+/// give the numbers the document states.
+/// </summary>
 internal static class WorkedExample
 {
-    public static SimResult Run() => Sim.Run(async () =>
+    public static SimResult Run()
     {
-        var heartbeat = Sim.Spawn("heartbeat", async () =>
+        var result = Sim.Run(async () =>
         {
-            for (var beat = 0; beat < 3; beat++)
+            var heartbeat = Sim.Spawn("heartbeat", async () =>
             {
-                await Sim.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        });
-        var importer = Sim.Spawn("importer", async () =>
-        {
-            await Sim.Delay(TimeSpan.FromMilliseconds(150));
-            Sim.Cpu(TimeSpan.FromMilliseconds(120), "parse CSV");
-            await Sim.Yield();
-            Sim.Block(TimeSpan.FromMilliseconds(80), "fsync");
-        });
-        var uploader = Sim.Spawn("uploader", async () =>
-        {
-            await Sim.Delay(TimeSpan.FromMilliseconds(50));
-            await Sim.ToThread(() => { }, TimeSpan.FromMilliseconds(250));
-        });
-        await Task.WhenAll(heartbeat, importer, uploader);
-    }, new SimOptions { WorkerThreads = 1 });
+                for (var beat = 0; beat < 3; beat++)
+                {
+                    await Sim.Delay(TimeSpan.FromMilliseconds(100));
+                }
+            });
+            var importer = Sim.Spawn("importer", async () =>
+            {
+                await Sim.Delay(TimeSpan.FromMilliseconds(150));
+                Sim.Cpu(TimeSpan.FromMilliseconds(120), "parse CSV");
+                await Sim.Yield();
+                Sim.Block(TimeSpan.FromMilliseconds(80), "fsync");
+            });
+            var uploader = Sim.Spawn("uploader", async () =>
+            {
+                await Sim.Delay(TimeSpan.FromMilliseconds(50));
+                await Sim.ToThread(() => { }, TimeSpan.FromMilliseconds(250));
+            });
+            await Task.WhenAll(heartbeat, importer, uploader);
+        }, new SimOptions { WorkerThreads = 1 });
+        Console.WriteLine(result.Fairness);
+        return result;
+    }
 }
