@@ -44,6 +44,8 @@ internal static class FailureMessage
             text.Append(failure.Why is null ? "\n\n" : "\n").Append("Fix: ").Append(failure.Fix);
         }
 
+        text.Append(failure.Why is null && failure.Fix is null ? "\n\n" : "\n").Append(ErrorsDoc.See(failure.Kind));
+
         if (failure.Context is not null)
         {
             text.Append("\n\n").Append(failure.Context);

@@ -28,6 +28,8 @@ internal static class FailureReport
             text.Append("\nFix: ").Append(failure.Fix);
         }
 
+        text.Append(failure.Why is null && failure.Fix is null ? "\n\n" : "\n").Append(ErrorsDoc.See(failure.Kind));
+
         if (extra is not null)
         {
             text.Append("\n\n").Append(extra.TrimEnd());
