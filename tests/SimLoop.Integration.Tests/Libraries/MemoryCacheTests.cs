@@ -97,6 +97,6 @@ public class MemoryCacheTests
         Assert.That(explored.Failure, Is.Not.Null);
         Assert.That(explored.Failure!.Kind, Is.EqualTo(FailureKind.Exception));
         Assert.That(explored.Failure.Message, Does.Contain("factory ran twice"));
-        Assert.That(explored.Failure.Message, Does.Contain("replay with: new SimOptions { Replay = \""));
+        Assert.That(explored.Failure.Message, Does.Contain("replay with: new ExploreOptions { Replay = \""));
     }
 }
