@@ -72,6 +72,7 @@ public class ReportedOutcomeTests
     [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("Heartbeat_is_never_more_than_100_ms_late", "SimLoop: fairness bound violated when the run ended at virtual time 00:00:00.250: the loop lag was 150 ms, more than the 100 ms MaxLoopLag allows (a timer of task 'heartbeat' fired 150 ms after its due time). [iteration ")]
+    [TestCase("Heartbeat_keeps_its_time_checked_in_TearDown", "SimLoop: main failed at virtual time 00:00:00.250 (after step 8) with FairnessAssertionException: Fairness bound violated: the loop lag was 150 ms, more than the 100 ms allowed. [iteration ")]
     [TestCase("The_test_itself_is_fair", "SimLoop: fairness bound violated when the run ended at virtual time 00:00:00.210: the loop lag was 150 ms, more than the 100 ms MaxLoopLag allows (a timer of task 'heartbeat' fired 150 ms after its due time). [iteration 0, ")]
     [TestCase("Withdrawals_never_overdraw", "SimLoop: main failed at virtual time 00:00:00.005 (after step 6) with AssertionException: ")]
     [TestCase("A_long_exploration_hits_NUnits_timeout", "SimLoop: NUnit cancelled the test (its [CancelAfter] time ran out) after ")]
