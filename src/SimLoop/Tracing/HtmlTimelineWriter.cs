@@ -99,7 +99,7 @@ internal static class HtmlTimelineWriter
             .Append("<button type=\"button\" data-zoom=\"out\">Zoom out</button>")
             .Append("<span id=\"range\"></span>")
             .Append("<span class=\"hint\">wheel: zoom, drag: pan, click a step: details</span></div>\n")
-            .Append("<div id=\"chart\"><svg id=\"lanes\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"timeline of the run's steps in virtual time\"></svg>")
+            .Append("<div id=\"chart\"><svg id=\"lanes\" role=\"img\" aria-label=\"timeline of the run's steps in virtual time\"></svg>")
             .Append("<div id=\"tip\" hidden></div></div>\n")
             .Append("<div id=\"details\">Click a step, a job or a mark for its details.</div>\n")
             .Append("<noscript><p>The timeline is drawn by a script: enable JavaScript to see it. The fairness table below needs none.</p></noscript>\n");
