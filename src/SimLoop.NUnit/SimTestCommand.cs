@@ -82,17 +82,24 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         var test = context.CurrentTest;
         var savedTo = save ? store.Save(test.FullName, failure) : null;
         var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed);
-        Attach(failure, test);
-        context.CurrentResult.SetResult(ResultState.Failure, message);
+        var timeline = Attach(failure, test);
+        context.CurrentResult.SetResult(ResultState.Failure, message + "\nTimeline (open in a browser): " + timeline);
     }
 
-    /// <summary>The whole trace of the failing iteration, for Perfetto / chrome://tracing.</summary>
-    private static void Attach(SimFailure failure, Test test)
+    /// <summary>
+    /// The whole trace of the failing iteration, for Perfetto / chrome://tracing, and its HTML timeline next to it;
+    /// returns the timeline's path.
+    /// </summary>
+    private static string Attach(SimFailure failure, Test test)
     {
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "simloop-traces");
         var path = Path.Combine(directory, FailureStore.FileName(test.FullName).Replace(".token", ".trace.json", StringComparison.Ordinal));
         failure.Trace.WriteChromeJson(path);
         TestContext.AddTestAttachment(path, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
+        var timeline = Path.ChangeExtension(path, ".html");
+        failure.WriteHtmlTimeline(timeline);
+        TestContext.AddTestAttachment(timeline, "SimLoop timeline of the failing iteration (open in a browser)");
+        return timeline;
     }
 
     /// <summary>Long explorations report to TestContext.Progress, which NUnit shows while the test runs.</summary>

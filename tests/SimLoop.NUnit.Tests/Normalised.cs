@@ -5,10 +5,10 @@ namespace SimLoop.NUnit.Tests;
 /// <summary>Failure text without what legitimately differs between runs and machines.</summary>
 internal static partial class Normalised
 {
-    /// <summary>Line numbers, source directories and the run's temporary folder replaced by placeholders.</summary>
+    /// <summary>Line numbers, source directories, the run's temporary folder and the trace folder replaced by placeholders.</summary>
     public static string Message(string message, ChildRun run) =>
-        Directories().Replace(LineNumber().Replace(message.ReplaceLineEndings("\n"), ":line N"), " in ")
-            .Replace(run.Directory, "<run>", StringComparison.Ordinal);
+        TimelineFolder().Replace(Directories().Replace(LineNumber().Replace(message.ReplaceLineEndings("\n"), ":line N"), " in ")
+            .Replace(run.Directory, "<run>", StringComparison.Ordinal), "$1<traces>/");
 
     /// <summary>What failed, the exception, the replay lines and the trace: everything but how the failure was found or saved.</summary>
     public static string Essence(string message)
@@ -24,6 +24,9 @@ internal static partial class Normalised
 
     [GeneratedRegex(@"\[(iteration \d+|replayed), seed")]
     private static partial Regex HowFound();
+
+    [GeneratedRegex(@"(Timeline \(open in a browser\): ).*[/\\]")]
+    private static partial Regex TimelineFolder();
 
     [GeneratedRegex(@":line \d+")]
     private static partial Regex LineNumber();
