@@ -92,7 +92,7 @@ public class TimelineInBrowserTests
     }
 
     private static string[] Texts(string dom, string cssClass) =>
-        Regex.Matches(dom, $"<text class=\"{Regex.Escape(cssClass)}\"[^>]*>([^<]*)</text>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
+        Regex.Matches(dom, $"<text class=\"{Regex.Escape(cssClass)}(?: [^\"]*)?\"[^>]*>([^<]*)</text>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
 
     private static int JobBars(string dom, string worker)
     {

@@ -13,6 +13,7 @@
     document.getElementById('timeline').prepend(note);
   });
 
+  var began = performance.now();
   var data = JSON.parse(document.getElementById('timeline-data').textContent);
   var svg = document.getElementById('lanes');
   var chart = document.getElementById('chart');
@@ -213,7 +214,7 @@
         taken.push([x, x + w]);
         placed++;
         var y = label.cls === 'late-label' ? top + 11 : top + LANE / 2 + 4;
-        out.push('<text class="', label.cls, '" x="', x.toFixed(1), '" y="', y, '"', inside ? ' style="fill:#fff"' : '',
+        out.push('<text class="', label.cls, inside ? ' inside' : '', '" x="', x.toFixed(1), '" y="', y, '"',
           label.step !== undefined ? ' data-step="' + (label.step + data.firstIndex) + '"' : '', '>', esc(label.text), '</text>');
       });
     });
@@ -386,4 +387,7 @@
   selectFromHash();
   render();
   document.body.setAttribute('data-rendered', 'true');
+  // How long this page took to open, for docs/performance.md: the script alone, and since navigation started.
+  document.body.setAttribute('data-script-ms', String(Math.round(performance.now() - began)));
+  document.body.setAttribute('data-loaded-ms', String(Math.round(performance.now())));
 })();
