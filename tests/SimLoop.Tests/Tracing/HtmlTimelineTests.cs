@@ -146,6 +146,26 @@ public class HtmlTimelineTests
         Assert.That(html, Does.Contain("<tr data-task=\"main\">"), "the fairness table up to the failure");
     }
 
+    [Test]
+    public void Without_RecordTrace_the_page_shows_the_last_steps_and_says_so()
+    {
+        var result = Sim.Run(async () =>
+        {
+            await Sim.ToThread(() => { }, TimeSpan.FromMilliseconds(10));
+            for (var i = 0; i < 99; i++)
+            {
+                await Sim.Yield();
+            }
+        });
+
+        var html = result.ToHtmlTimeline();
+
+        Assert.That(html, Does.Contain("<dt>steps</dt><dd>101 (the last 64 are shown: run with SimOptions.RecordTrace = true for all)</dd>"));
+        Assert.That(html, Does.Contain("The run used the worker pool, but its jobs are recorded only with SimOptions.RecordTrace = true."));
+        Assert.That(Data(html).GetProperty("firstIndex").GetInt64(), Is.EqualTo(37));
+        Assert.That(Data(html).GetProperty("lanes").GetArrayLength(), Is.EqualTo(1), "main, and no worker lanes");
+    }
+
     private static long Ms(long milliseconds) => milliseconds * TimeSpan.TicksPerMillisecond;
 
     private static string DataText(string html) =>

@@ -57,6 +57,25 @@ public class TimelineInBrowserTests
     }
 
     [Test]
+    public void A_page_of_the_last_steps_numbers_them_as_in_the_run()
+    {
+        var result = Sim.Run(async () =>
+        {
+            for (var i = 0; i < 99; i++)
+            {
+                await Sim.Yield();
+            }
+        });
+        var page = TimelineScenario.WritePage(result.ToHtmlTimeline(), "tail");
+
+        var dom = Chromium.DumpDom(page, "#step=99");
+
+        Assert.That(dom, Does.Contain("data-rendered=\"true\""));
+        Assert.That(dom, Does.Contain("<div id=\"details\"><b>step #99</b> of task <b>main</b><br>ready at 0 ms (yield), started at 0 ms, waited 0 ms, cost 0 ms</div>"));
+        Assert.That(Regex.Match(dom, "<span id=\"range\">([^<]*)</span>").Groups[1].Value, Is.EqualTo("step order: #36 to #99 (every step ran at the same instant)"));
+    }
+
+    [Test]
     public void A_task_name_that_looks_like_markup_is_drawn_as_text()
     {
         var html = TimelineScenario.Run(cruncherName: "<img src=x onerror=alert(1)>").ToHtmlTimeline();

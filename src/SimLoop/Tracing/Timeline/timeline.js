@@ -235,7 +235,8 @@
     svg.innerHTML = out.join('');
     document.getElementById('range').textContent = mode === 'time'
       ? 'showing ' + fmt(Math.round(view.t0)) + ' to ' + fmt(Math.round(view.t1)) + ' of ' + fmt(data.end)
-      : 'step order (every step at the same instant): #' + (Math.floor(view.t0) + data.firstIndex) + ' to #' + (Math.ceil(view.t1) + data.firstIndex);
+      : 'step order: #' + (Math.floor(view.t0) + data.firstIndex) + ' to #' + (Math.max(Math.ceil(view.t1) - 1, 0) + data.firstIndex) +
+        (data.end > 0 ? '' : ' (every step ran at the same instant)');
   }
 
   // Calls emit(c0, c1, level) for each run of columns with the same level(value, column).
