@@ -15,7 +15,9 @@ namespace SimLoop.Tracing;
 internal static class HtmlTimelineWriter
 {
     private static readonly string s_style = Resource("timeline.css");
-    private static readonly string s_script = Resource("timeline.js");
+    // The script's three parts share one function scope: the run's data and words, drawing, interaction.
+    private static readonly string s_script = "(function () {\n'use strict';\n\n"
+        + Resource("timeline-run.js") + "\n" + Resource("timeline-draw.js") + "\n" + Resource("timeline-interact.js") + "})();\n";
 
     public static string Write(TimelineRun run)
     {
