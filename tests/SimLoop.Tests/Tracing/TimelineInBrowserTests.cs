@@ -76,6 +76,25 @@ public class TimelineInBrowserTests
     }
 
     [Test]
+    public void A_failure_page_marks_the_last_step_with_the_failure_and_where_it_threw()
+    {
+        var failure = Assert.Throws<SimulationFailedException>(() => Sim.Run(async () =>
+        {
+            await Sim.Delay(TimeSpan.FromMilliseconds(5));
+            throw new InvalidOperationException("boom");
+        }, new SimOptions { RecordTrace = true }))!.Failure;
+        var page = TimelineScenario.WritePage(failure.ToHtmlTimeline(), "failure");
+
+        var dom = Chromium.DumpDom(page, "#step=1");
+
+        Assert.That(dom, Does.Contain("data-rendered=\"true\""));
+        Assert.That(dom, Does.Contain("<path class=\"failed-mark\""));
+        var details = Regex.Match(dom, "<div id=\"details\">(.*?)</div>").Groups[1].Value;
+        Assert.That(details, Does.StartWith("<b>step #1</b> of task <b>main</b><br>ready at 5 ms (timer), started at 5 ms, waited 0 ms, cost 0 ms<br>"));
+        Assert.That(details, Does.Match(@"<b>the run failed in or after this step</b> \(Exception\), thrown at SimLoop\.Tests\.Tracing\.TimelineInBrowserTests\.[^ ]+ in TimelineInBrowserTests\.cs:line \d+$"));
+    }
+
+    [Test]
     public void A_task_name_that_looks_like_markup_is_drawn_as_text()
     {
         var html = TimelineScenario.Run(cruncherName: "<img src=x onerror=alert(1)>").ToHtmlTimeline();

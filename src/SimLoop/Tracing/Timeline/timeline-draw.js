@@ -163,7 +163,7 @@ function render() {
 
   if (data.failure) {
     var fp = data.failure.step, fx = Math.min(X(xe[fp]), GUTTER + plotW - 7), ftop = lanesTop + data.lane[fp] * LANE;
-    out.push('<path class="failed-mark" d="M', fx.toFixed(1), ' ', ftop + 3, 'l6 6l-6 6l-6 -6z"><title>the run failed here</title></path>');
+    out.push('<path class="failed-mark" d="M', fx.toFixed(1), ' ', ftop + 3, 'l6 6l-6 6l-6 -6z"><title>the run failed in or after this step</title></path>');
   }
   if (selected) {
     var sw = selected.worker, sk = selected.k, sx0 = X(sw ? jxs[sk] : xs[sk]), sx1 = X(sw ? jxe[sk] : xe[sk]);

@@ -71,7 +71,7 @@ function describeStep(p) {
   if (lateOf.has(p)) text.push('<b>timer ' + esc(late.text[lateOf.get(p)]) + '</b>: ' + esc(late.why[lateOf.get(p)]));
   if (slowOf.has(p)) text.push('<b>slow step</b>: cost ' + fmt(data.cost[p]) + ' &gt;= ' + fmt(data.slowThreshold));
   if (data.failure && data.failure.step === p) {
-    text.push('<b>the run failed here</b> (' + esc(data.failure.kind) + ')' + (data.failure.source ? ', thrown at ' + esc(data.failure.source) : ''));
+    text.push('<b>the run failed in or after this step</b> (' + esc(data.failure.kind) + ')' + (data.failure.source ? ', thrown at ' + esc(data.failure.source) : ''));
   }
   return text.join('<br>');
 }
