@@ -24,32 +24,38 @@ internal static class Chromium
         return File.ReadAllBytes(png);
     }
 
-    private static string Run(string page, string[] arguments)
+    /// <summary>Starts headless chromium with <paramref name="arguments"/> after the options every run needs.</summary>
+    public static Process Start(IEnumerable<string> arguments)
     {
         var executable = Find() ?? throw new AssertionException(
             "chromium is not installed, and the HTML timeline tests render the page in a real browser. Install it " +
             "(Debian/Ubuntu: apt-get install -y chromium; .ci/run does this when it is absent) or set SIMLOOP_CHROMIUM to a Chromium executable.");
-        var profile = Directory.CreateTempSubdirectory("simloop-chromium-");
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", $"--user-data-dir={profile.FullName}", .. arguments])
+        foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
 
+        return Process.Start(start)!;
+    }
+
+    private static string Run(string page, string[] arguments)
+    {
+        var profile = Directory.CreateTempSubdirectory("simloop-chromium-");
         try
         {
-            using var chromium = Process.Start(start)!;
+            using var chromium = Start([$"--user-data-dir={profile.FullName}", .. arguments]);
             var output = chromium.StandardOutput.ReadToEndAsync();
             var errors = chromium.StandardError.ReadToEndAsync();
             if (!chromium.WaitForExit(s_timeout))
             {
                 chromium.Kill(entireProcessTree: true);
-                Assert.Fail($"chromium did not finish within {s_timeout.TotalSeconds} s on {page} ({executable} {string.Join(' ', start.ArgumentList)}); it was killed.");
+                Assert.Fail($"chromium did not finish within {s_timeout.TotalSeconds} s on {page} (arguments: {string.Join(' ', arguments)}); it was killed.");
             }
 
             chromium.WaitForExit();
