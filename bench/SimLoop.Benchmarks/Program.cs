@@ -4,8 +4,9 @@ using SimLoop.Benchmarks.Coyote;
 
 // `compare [--quick]`: the side by side with Coyote plus every number a target needs, ending with one "target ..."
 // line per target (docs/performance.md). `profile <workload> [seconds]`: one benchmark body in a loop, for a
-// profiler. `coyote-report`: Coyote's own statistics for each workload. Anything else goes to BenchmarkDotNet
-// (--filter, --job, --inProcess, --list ...).
+// profiler. `coyote-report`: Coyote's own statistics for each workload. `timeline-page <path>`: writes the HTML
+// timeline of the ~100 k-step run the timeline benchmarks use, to open in a browser (docs/performance.md).
+// Anything else goes to BenchmarkDotNet (--filter, --job, --inProcess, --list ...).
 switch (args.FirstOrDefault())
 {
     case "compare":
@@ -14,6 +15,8 @@ switch (args.FirstOrDefault())
         return ProfileCommand.Run(args.Skip(1).ToArray());
     case "coyote-report":
         return CoyoteReportCommand.Run();
+    case "timeline-page":
+        return SimLoop.Benchmarks.Timeline.TimelinePageCommand.Run(args.Skip(1).ToArray());
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);

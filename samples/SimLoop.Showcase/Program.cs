@@ -2,7 +2,7 @@ using SimLoop.Showcase;
 
 // dotnet run --project samples/SimLoop.Showcase [-- --out DIR]
 // Runs the showcase scenarios on the simulated loop, prints predicted vs observed numbers and fairness reports,
-// and writes one Chrome/Perfetto trace per scenario (open them at https://ui.perfetto.dev).
+// and writes per scenario an HTML timeline (open it in a browser) and a Chrome/Perfetto trace (https://ui.perfetto.dev).
 var outIndex = Array.IndexOf(args, "--out");
 var traceDirectory = Path.GetFullPath(outIndex >= 0 && outIndex + 1 < args.Length
     ? args[outIndex + 1]
@@ -13,6 +13,8 @@ Console.WriteLine("SimLoop showcase: the rules of cooperative scheduling, checke
 Console.WriteLine();
 var (text, allHold) = ShowcaseRunner.Run(traceDirectory);
 Console.Write(text);
-Console.WriteLine($"Trace files (Chrome trace format; open in https://ui.perfetto.dev or chrome://tracing) were written to: {traceDirectory}");
+Console.WriteLine($"Trace files were written to: {traceDirectory}");
+Console.WriteLine("  *.html: the timeline of each scenario, self-contained: open it in any browser (no network needed)");
+Console.WriteLine("  *.json: the same steps in Chrome's trace format, for https://ui.perfetto.dev or chrome://tracing");
 Console.WriteLine(allHold ? "Every prediction held." : "SOME PREDICTIONS DIFFER: see [DIFFERS] above.");
 return allHold ? 0 : 1;

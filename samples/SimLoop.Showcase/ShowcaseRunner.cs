@@ -3,7 +3,7 @@ using SimLoop.Showcase.Scenarios;
 
 namespace SimLoop.Showcase;
 
-/// <summary>Runs every scenario and renders one report. The text is deterministic (virtual time only) except for trace paths.</summary>
+/// <summary>Runs every scenario and renders one report. The text is deterministic (virtual time only) except for the trace files' directory.</summary>
 internal static class ShowcaseRunner
 {
     public static IReadOnlyList<Scenario> All { get; } =
@@ -34,9 +34,10 @@ internal static class ShowcaseRunner
                 text.Append("   | ").Append(line).Append('\n');
             }
 
-            if (report.TracePath is not null)
+            if (report.Traces is { } traces)
             {
-                text.Append("   trace: ").Append(Path.GetRelativePath(traceDirectory, report.TracePath)).Append('\n');
+                text.Append("   trace: ").Append(Path.GetRelativePath(traceDirectory, traces.Json)).Append('\n');
+                text.Append("   timeline: ").Append(Path.GetRelativePath(traceDirectory, traces.Html)).Append('\n');
             }
 
             text.Append('\n');

@@ -11,7 +11,7 @@ namespace SimLoop.NUnit;
 /// </summary>
 internal static class FailureMessage
 {
-    public static string Compose(SimFailure failure, string testFullName, string? note, bool replayed, string tracePath)
+    public static string Compose(SimFailure failure, string testFullName, string? note, bool replayed, string tracePath, string timelinePath)
     {
         var text = new StringBuilder();
         var what = failure.What.TrimEnd();
@@ -58,6 +58,7 @@ internal static class FailureMessage
 
         var shown = Math.Min(FailureReport.StepsShown, failure.Trace.Steps.Count);
         text.Append("\n\nTrace: ").Append(tracePath).Append(" (every step; open it in https://ui.perfetto.dev or chrome://tracing)");
+        text.Append("\nTimeline: ").Append(timelinePath).Append(" (open it in a browser)");
         text.Append("\n\nLast ").Append(shown).Append(" of ").Append(failure.Trace.TotalSteps).Append(" steps:\n")
             .Append(failure.Trace.ToText(FailureReport.StepsShown));
         return text.ToString();

@@ -89,22 +89,28 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
     {
         var test = context.CurrentTest;
         var savedTo = save ? store.Save(test.FullName, failure) : null;
-        var tracePath = WriteTrace(failure, test);
-        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed, tracePath);
+        var (tracePath, timelinePath) = WriteTraces(failure, test);
+        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed, tracePath, timelinePath);
         TestContext.AddTestAttachment(tracePath, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
+        TestContext.AddTestAttachment(timelinePath, "SimLoop timeline of the failing iteration (open in a browser)");
 
         // NUnit's stack trace is what IDEs jump from: the user's frames of the exception, when there is one.
         var stack = failure.Exception is { } exception ? FailureReport.StackOf(exception) : null;
         context.CurrentResult.SetResult(ResultState.Failure, message, string.IsNullOrEmpty(stack) ? null : stack);
     }
 
-    /// <summary>The whole trace of the failing iteration, for Perfetto / chrome://tracing; returns its absolute path.</summary>
-    private static string WriteTrace(SimFailure failure, Test test)
+    /// <summary>
+    /// The whole trace of the failing iteration, for Perfetto / chrome://tracing, and its HTML timeline next to it;
+    /// returns their absolute paths.
+    /// </summary>
+    private static (string Trace, string Timeline) WriteTraces(SimFailure failure, Test test)
     {
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "simloop-traces");
         var path = Path.GetFullPath(Path.Combine(directory, FailureStore.FileName(test.FullName).Replace(".token", ".trace.json", StringComparison.Ordinal)));
         failure.Trace.WriteChromeJson(path);
-        return path;
+        var timeline = Path.ChangeExtension(path, ".html");
+        failure.WriteHtmlTimeline(timeline);
+        return (path, timeline);
     }
 
     /// <summary>

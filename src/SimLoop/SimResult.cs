@@ -1,3 +1,5 @@
+using SimLoop.Tracing;
+
 namespace SimLoop;
 
 /// <summary>What a successful run leaves behind.</summary>
@@ -38,6 +40,16 @@ public class SimResult
 
     /// <summary>Tasks still pending when main finished; they were cancelled, as asyncio.run does.</summary>
     public IReadOnlyList<string> CancelledTasks { get; }
+
+    /// <summary>
+    /// The run as one self-contained HTML page (no network needed): a timeline with a lane per task and per
+    /// simulated worker, the loop's occupancy, late timers and slow steps, then the fairness table; seed and replay
+    /// token in its header. Shows every step when the run was made with <see cref="SimOptions.RecordTrace"/>, else the last ones.
+    /// </summary>
+    public string ToHtmlTimeline() => HtmlTimelineWriter.Write(TimelineRun.Of(this));
+
+    /// <summary>Writes <see cref="ToHtmlTimeline"/> to <paramref name="path"/> (UTF-8), creating the directory if needed.</summary>
+    public void WriteHtmlTimeline(string path) => TraceFile.Write(path, ToHtmlTimeline());
 }
 
 /// <summary>A successful run of a main that returns a value.</summary>

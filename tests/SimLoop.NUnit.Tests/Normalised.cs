@@ -5,10 +5,10 @@ namespace SimLoop.NUnit.Tests;
 /// <summary>Failure text without what legitimately differs between runs and machines.</summary>
 internal static partial class Normalised
 {
-    /// <summary>Line numbers, source directories and the run's temporary folder replaced by placeholders.</summary>
+    /// <summary>Line numbers, source directories, the run's temporary folder and the trace folder replaced by placeholders.</summary>
     public static string Message(string message, ChildRun run) =>
         TraceFolder().Replace(Directories().Replace(LineNumber().Replace(message.ReplaceLineEndings("\n"), ":line N"), " in ")
-            .Replace(run.Directory, "<run>", StringComparison.Ordinal), "Trace: <test work directory>$1");
+            .Replace(run.Directory, "<run>", StringComparison.Ordinal), "$1: <test work directory>$2");
 
     /// <summary>What failed, the exception, the replay lines and the trace: everything but how the failure was found or saved.</summary>
     public static string Essence(string message)
@@ -25,7 +25,7 @@ internal static partial class Normalised
     [GeneratedRegex(@"\[(iteration \d+|replayed), seed")]
     private static partial Regex HowFound();
 
-    [GeneratedRegex(@"Trace: .*([/\\]simloop-traces[/\\])")]
+    [GeneratedRegex(@"(Trace|Timeline): .*([/\\]simloop-traces[/\\])")]
     private static partial Regex TraceFolder();
 
     [GeneratedRegex(@":line \d+")]

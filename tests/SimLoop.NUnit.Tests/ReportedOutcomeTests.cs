@@ -50,7 +50,7 @@ public class ReportedOutcomeTests
         var path = line["Trace: ".Length..line.IndexOf(" (every step", StringComparison.Ordinal)];
 
         Assert.That(Path.IsPathFullyQualified(path), Is.True, path);
-        Assert.That(File.ReadAllText(path), Is.EqualTo(File.ReadAllText(outcome.Attachments[0])));
+        Assert.That(File.ReadAllText(path), Is.EqualTo(File.ReadAllText(outcome.Attachments.Single(a => a.EndsWith(".json", StringComparison.Ordinal)))));
     }
 
     [Test]
@@ -58,11 +58,31 @@ public class ReportedOutcomeTests
     {
         var outcome = Run["Lost_update_is_found_by_an_assertion"];
 
-        Assert.That(outcome.Attachments, Has.Count.EqualTo(1));
-        Assert.That(File.Exists(outcome.Attachments[0]), Is.True, outcome.Attachments[0]);
-        using var trace = JsonDocument.Parse(File.ReadAllText(outcome.Attachments[0]));
+        Assert.That(outcome.Attachments, Has.Count.EqualTo(2));
+        var json = outcome.Attachments.Single(a => a.EndsWith(".trace.json", StringComparison.Ordinal));
+        Assert.That(File.Exists(json), Is.True, json);
+        using var trace = JsonDocument.Parse(File.ReadAllText(json));
         Assert.That(trace.RootElement.GetProperty("otherData").GetProperty("complete").GetBoolean(), Is.True);
         Assert.That(trace.RootElement.GetProperty("traceEvents").GetArrayLength(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void The_timeline_of_the_failing_iteration_is_attached_next_to_its_trace_and_its_path_printed()
+    {
+        var outcome = Run["Lost_update_is_found_by_an_assertion"];
+
+        var timeline = outcome.Attachments.Single(a => a.EndsWith(".trace.html", StringComparison.Ordinal));
+        Assert.That(Path.GetFileName(timeline), Is.EqualTo(Path.GetFileName(Path.ChangeExtension(outcome.Attachments.Single(a => a.EndsWith(".json", StringComparison.Ordinal)), ".html"))));
+        var printed = outcome.Message.ReplaceLineEndings("\n").Split('\n').Single(line => line.StartsWith("Timeline: ", StringComparison.Ordinal));
+        Assert.That(printed, Does.EndWith(" (open it in a browser)"));
+        var written = printed["Timeline: ".Length..printed.IndexOf(" (open it in a browser)", StringComparison.Ordinal)];
+        Assert.That(Path.IsPathFullyQualified(written), Is.True, written);
+        Assert.That(Path.GetFileName(written), Is.EqualTo(Path.GetFileName(timeline)));
+        Assert.That(File.Exists(written), Is.True, written);
+        var html = File.ReadAllText(timeline);
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+        Assert.That(html, Does.Contain("<span class=\"status failed\">failed: Exception</span>"));
+        Assert.That(html, Does.Contain("<tr data-task=\"first\">").And.Contain("<tr data-task=\"second\">"));
     }
 
     [TestCase("Opposite_lock_order_deadlocks", "SimLoop: deadlock at virtual time 00:00:00.000 (after step")]

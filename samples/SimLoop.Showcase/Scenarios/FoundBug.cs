@@ -48,7 +48,7 @@ internal sealed class FoundBug : Scenario
                 new Check("replaying its token", "the same trace", replayed == failure.Trace.Hash ? "the same trace" : "a different trace"),
             ],
             $"{explored.Summary}\nseed {Format.Hex(failure.Seed)}, replay token {failure.ReplayToken}\n\n{failure.Message}",
-            WriteTrace(failure.Trace, traceDirectory));
+            WriteTrace(failure, traceDirectory));
     }
 
     private static ulong Replay(string token)

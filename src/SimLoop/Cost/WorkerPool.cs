@@ -22,9 +22,9 @@ internal sealed class WorkerPool
     public long TotalQueueDelay { get; private set; }
 
     /// <summary>Assigns the job to the worker free earliest (lowest index on a tie) and returns its start instant.</summary>
-    public long Reserve(long now, long cost)
+    public long Reserve(long now, long cost, out int worker)
     {
-        var worker = 0;
+        worker = 0;
         for (var i = 1; i < _freeAt.Length; i++)
         {
             if (_freeAt[i] < _freeAt[worker])

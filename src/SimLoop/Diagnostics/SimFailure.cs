@@ -56,6 +56,22 @@ public sealed class SimFailure
     /// <summary>How the failure was found: exploration iteration, base seed, shrinking.</summary>
     public string? Context { get; }
 
+    /// <summary>
+    /// The failing run as one self-contained HTML page (no network needed): a timeline with a lane per task and per
+    /// simulated worker, the loop's occupancy, late timers and slow steps, the failing step with where it threw,
+    /// the fairness table up to the failure and the full report; seed and replay token in its header.
+    /// </summary>
+    public string ToHtmlTimeline() => Tracing.HtmlTimelineWriter.Write(Tracing.TimelineRun.Of(this));
+
+    /// <summary>Writes <see cref="ToHtmlTimeline"/> to <paramref name="path"/> (UTF-8), creating the directory if needed.</summary>
+    public void WriteHtmlTimeline(string path) => Tracing.TraceFile.Write(path, ToHtmlTimeline());
+
+    /// <summary>How the loop was shared up to the failure (drawn under the HTML timeline).</summary>
+    internal FairnessReport? Fairness { get; init; }
+
+    /// <summary>The name of the strategy that scheduled the failing run.</summary>
+    internal string? Strategy { get; init; }
+
     /// <summary>One line; the whole report is <see cref="Message"/>. (Test frameworks print exception properties, so this stays short.)</summary>
     public override string ToString() =>
         $"{Kind} at iteration {Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture)}, seed {Tracing.TimeFormat.Hex(Seed)}, replay token {ReplayToken}";

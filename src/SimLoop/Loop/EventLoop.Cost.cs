@@ -66,7 +66,8 @@ public sealed partial class EventLoop
         }
 
         var job = new WorkerJob<T>(function, action, owner);
-        var start = _pool.Reserve(_now, cost.Ticks);
+        var start = _pool.Reserve(_now, cost.Ticks, out var worker);
+        _trace.AddWorkerJob(worker, owner.Id, _now, start, cost.Ticks);
         owner.WorkerJobs++;
         owner.WorkerTicks += cost.Ticks;
         owner.MaxQueueDelay = Math.Max(owner.MaxQueueDelay, start - _now);

@@ -120,7 +120,11 @@ public sealed partial class EventLoop
         var token = _plan.Token(_decisions);
         var trace = BuildTrace();
         var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra);
-        return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName, failure.What, failure.Why, failure.Fix, extra);
+        return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName, failure.What, failure.Why, failure.Fix, extra)
+        {
+            Fairness = BuildFairness(),
+            Strategy = StrategyName,
+        };
     }
 
     internal Trace BuildTrace() => _trace.ToTrace(TaskName);

@@ -10,8 +10,9 @@ namespace SimLoop;
 /// </summary>
 public sealed class Trace
 {
-    internal Trace(IReadOnlyList<TraceStep> steps, bool isComplete, long totalSteps, ulong hash)
+    internal Trace(IReadOnlyList<TraceStep> steps, bool isComplete, long totalSteps, ulong hash, IReadOnlyList<WorkerJobRecord>? workerJobs = null)
     {
+        WorkerJobs = workerJobs ?? [];
         Steps = steps;
         IsComplete = isComplete;
         TotalSteps = totalSteps;
@@ -29,6 +30,9 @@ public sealed class Trace
 
     /// <summary>Fingerprint of the whole schedule (every step's index, start, task and reason).</summary>
     public ulong Hash { get; }
+
+    /// <summary>The run's Sim.ToThread jobs in submission order; recorded with every step only (<see cref="SimOptions.RecordTrace"/>).</summary>
+    internal IReadOnlyList<WorkerJobRecord> WorkerJobs { get; }
 
     /// <summary>
     /// The last <paramref name="lastSteps"/> steps as a table: index, start, task, why it was ready, delay, cost; then,
@@ -60,17 +64,7 @@ public sealed class Trace
     public string ToChromeJson() => ChromeTraceWriter.Write(this);
 
     /// <summary>Writes <see cref="ToChromeJson"/> to <paramref name="path"/>, creating the directory if needed.</summary>
-    public void WriteChromeJson(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllText(path, ToChromeJson());
-    }
+    public void WriteChromeJson(string path) => TraceFile.Write(path, ToChromeJson());
 
     internal static string ReasonText(ReadyReason reason) => reason switch
     {

@@ -11,6 +11,7 @@ internal sealed class TraceRecorder
     private readonly StepRecord[] _tail = new StepRecord[TailLength];
     private readonly List<StepRecord>? _all;
     private readonly List<SectionRecord>? _sections;
+    private readonly List<JobRecord>? _jobs;
 
     public TraceRecorder(bool recordAll)
     {
@@ -18,6 +19,7 @@ internal sealed class TraceRecorder
         {
             _all = [];
             _sections = [];
+            _jobs = [];
         }
     }
 
@@ -32,6 +34,10 @@ internal sealed class TraceRecorder
 
     public void AddSection(SectionKind kind, long start, long duration, string? label) =>
         _sections?.Add(new SectionRecord(kind, start, duration, label));
+
+    /// <summary>A Sim.ToThread job reserved on worker <paramref name="worker"/> (full traces only: the timeline's worker lanes).</summary>
+    public void AddWorkerJob(int worker, int taskId, long submitted, long start, long cost) =>
+        _jobs?.Add(new JobRecord(worker, taskId, submitted, start, cost));
 
     public void Record(in StepRecord step)
     {
@@ -60,7 +66,10 @@ internal sealed class TraceRecorder
             steps.Add(ToStep(record, taskName));
         }
 
-        return new Trace(steps, isComplete: _all is not null || Count <= TailLength, Count, Hash);
+        var jobs = _jobs is null
+            ? []
+            : _jobs.Select(j => new WorkerJobRecord(j.Worker, taskName(j.TaskId), TimeSpan.FromTicks(j.Submitted), TimeSpan.FromTicks(j.Start), TimeSpan.FromTicks(j.Start + j.Cost))).ToList();
+        return new Trace(steps, isComplete: _all is not null || Count <= TailLength, Count, Hash, jobs);
     }
 
     public TraceStep ToStep(in StepRecord record, Func<int, string> taskName)
@@ -101,4 +110,6 @@ internal sealed class TraceRecorder
     }
 
     private readonly record struct SectionRecord(SectionKind Kind, long Start, long Duration, string? Label);
+
+    private readonly record struct JobRecord(int Worker, int TaskId, long Submitted, long Start, long Cost);
 }

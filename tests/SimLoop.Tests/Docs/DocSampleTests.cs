@@ -94,6 +94,36 @@ public partial class DocSampleTests
         Assert.That(explored.Failure!.Exception, Is.InstanceOf<FairnessAssertionException>());
     }
 
+    // docs/timeline.md: writing the HTML timeline of a run and of an exploration's failure.
+    [Test]
+    public void Timeline_writing()
+    {
+        // The sample's relative paths land under the test run's working directory (the test assembly's folder).
+        Func<Task> main = () => Sim.Delay(TimeSpan.FromMilliseconds(10));
+        Func<Task> test = async () =>
+        {
+            var shared = 0;
+            await Task.WhenAll(Sim.Spawn("a", Bump), Sim.Spawn("b", Bump));
+            Assert.That(shared, Is.EqualTo(2));
+
+            async Task Bump()
+            {
+                var read = shared;
+                await Sim.Yield();
+                shared = read + 1;
+            }
+        };
+
+        var result = Sim.Run(main, new SimOptions { RecordTrace = true });
+        result.WriteHtmlTimeline("artifacts/run.html");      // or result.ToHtmlTimeline() for the text
+
+        var explored = Sim.Explore(test);
+        explored.Failure?.WriteHtmlTimeline("artifacts/failure.html");   // SimFailure has the same two methods
+
+        Assert.That(File.ReadAllText("artifacts/run.html"), Does.StartWith("<!DOCTYPE html>"));
+        Assert.That(File.ReadAllText("artifacts/failure.html"), Does.StartWith("<!DOCTYPE html>"));
+    }
+
     private static List<string> Lines(string code) =>
         code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal)).ToList();
 

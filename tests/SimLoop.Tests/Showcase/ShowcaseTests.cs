@@ -19,7 +19,7 @@ public class ShowcaseTests
     }
 
     [Test]
-    public void The_showcase_writes_one_readable_trace_file_per_scenario()
+    public void The_showcase_writes_one_readable_trace_file_and_one_timeline_per_scenario()
     {
         var directory = Path.Combine(Path.GetTempPath(), "simloop-showcase-traces-" + Environment.ProcessId);
         ShowcaseRunner.Run(directory);
@@ -31,5 +31,9 @@ public class ShowcaseTests
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
             Assert.That(json.RootElement.GetProperty("traceEvents").GetArrayLength(), Is.GreaterThan(0), file);
         }
+
+        var timelines = ShowcaseRunner.All.Select(s => Path.Combine(directory, s.Id + ".html")).ToList();
+        Assert.That(timelines.Where(File.Exists), Is.EqualTo(timelines));
+        Assert.That(File.ReadAllText(timelines[0]), Does.Contain("<dt>max loop lag</dt><dd>250 ms</dd>"), "the frozen loop's timeline");
     }
 }
