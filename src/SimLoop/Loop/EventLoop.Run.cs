@@ -56,7 +56,15 @@ public sealed partial class EventLoop
         {
             SynchronizationContext.SetSynchronizationContext(loop._betweenSteps);
             loop.StartMain(main);
-            loop.Pump();
+            if (loop.IsAsyncioModel)
+            {
+                loop.PumpAsyncio();
+            }
+            else
+            {
+                loop.Pump();
+            }
+
             loop.TakeForeignFailure();
             if (loop._failure is null)
             {

@@ -6,7 +6,7 @@ namespace SimLoop.Loop;
 /// completes when the body's task does, from inside the body's last step, so the awaiting parent is queued
 /// (not inlined) and resumes in a step of its own.
 /// </summary>
-internal sealed class SpawnedTask<T>
+internal sealed class SpawnedTask<T> : IUnstartedTask
 {
     public static readonly SendOrPostCallback Start = static state => ((SpawnedTask<T>)state!).Run();
 
@@ -24,6 +24,13 @@ internal sealed class SpawnedTask<T>
     }
 
     public Task<T> Completion => _completion.Task;
+
+    /// <summary>LoopModel.Asyncio's shutdown: a task cancelled before its first step never runs (asyncio throws CancelledError into the unstarted coroutine).</summary>
+    public void CancelBeforeStart()
+    {
+        _task.Body = Task.FromCanceled(new CancellationToken(canceled: true));
+        _completion.TrySetCanceled();
+    }
 
     private void Run()
     {
@@ -81,4 +88,10 @@ internal sealed class SpawnedTask<T>
 
         return CancellationToken.None;
     }
+}
+
+/// <summary>The start of a spawned task, whatever its result type.</summary>
+internal interface IUnstartedTask
+{
+    void CancelBeforeStart();
 }
