@@ -8,7 +8,7 @@ internal static class FailureReport
 {
     public const int StepsShown = 12;
 
-    public static string Compose(RunFailure failure, ulong seed, string strategy, string replayToken, int? iteration, Trace trace, string? extra = null)
+    public static string Compose(RunFailure failure, ulong seed, string strategy, string replayToken, int? iteration, Trace trace, string? extra = null, LoopModel model = LoopModel.Default)
     {
         var text = new StringBuilder();
         text.Append("SimLoop: ").Append(failure.What.TrimEnd());
@@ -39,11 +39,18 @@ internal static class FailureReport
             text.Append(", iteration ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        text.Append(".\n  replay with: new SimOptions { Replay = \"").Append(replayToken).Append("\" }");
+        // A token replays the schedule of the model it was made under; the asyncio model has to be named again.
+        var asyncio = model == LoopModel.Asyncio;
+        if (asyncio)
+        {
+            text.Append(", loop model asyncio");
+        }
+
+        text.Append(".\n  replay with: new SimOptions { ").Append(asyncio ? "LoopModel = LoopModel.Asyncio, " : "").Append("Replay = \"").Append(replayToken).Append("\" }");
         if (iteration is not null)
         {
             // An exploration's iteration is reproduced by its token alone; the environment form reaches [SimTest] and Sim.Explore.
-            text.Append("\n          or: SIMLOOP_REPLAY=").Append(replayToken);
+            text.Append("\n          or: ").Append(asyncio ? "SIMLOOP_LOOPMODEL=asyncio " : "").Append("SIMLOOP_REPLAY=").Append(replayToken);
         }
 
         var shown = Math.Min(StepsShown, trace.Steps.Count);
