@@ -54,6 +54,33 @@ public sealed class AsyncioDifferenceExamples
         Check(program, asyncio: "0 t1 start", @default: "", outcome: "exception main");
     }
 
+    // The default pump with one asyncio trait switched on: "TwoHopWake" or "Batches".
+    [TestCase(LoopModel.Asyncio, null, "X1 Y1 X2 Y2 T")]
+    [TestCase(LoopModel.Default, "TwoHopWake", "X1 Y1 X2 Y2 T")]
+    [TestCase(LoopModel.Default, "Batches", "X1 Y1 X2 Y2 T")]
+    [TestCase(LoopModel.Default, null, "X1 Y1 X2 T Y2")]
+    public void The_workload_of_docs_asyncio_batching_py_needs_either_trait_alone(LoopModel model, string? trait, string expected)
+    {
+        var traits = trait is null ? (SimLoop.Loop.AsyncioTraits?)null : Enum.Parse<SimLoop.Loop.AsyncioTraits>(trait);
+        var log = new List<string>();
+        Sim.Run(async () =>
+        {
+            var timer = Sim.Spawn("T", async () => { await Sim.Delay(TimeSpan.FromMilliseconds(10)); log.Add("T"); });
+            await Sim.Yield();
+            var x = Sim.Spawn("X", async () =>
+            {
+                log.Add("X1");
+                Sim.Block(TimeSpan.FromMilliseconds(50), "time.sleep");
+                await Sim.Yield();
+                log.Add("X2");
+            });
+            var y = Sim.Spawn("Y", async () => { log.Add("Y1"); await Sim.Yield(); log.Add("Y2"); });
+            await Task.WhenAll(x, y, timer);
+        }, new SimOptions { LoopModel = model, AsyncioTraits = traits });
+
+        Assert.That(string.Join(" ", log), Is.EqualTo(expected));
+    }
+
     private static AsyncioProgram Spawning(params IReadOnlyList<string>[] children)
     {
         var main = Enumerable.Range(1, children.Length).Select(i => $"spawn {i}")
@@ -69,7 +96,9 @@ public sealed class AsyncioDifferenceExamples
             Assert.That(Lines(cpython), Is.EqualTo(asyncio), "CPython");
             Assert.That(Lines(ProgramInterpreter.Run(program, LoopModel.Asyncio)), Is.EqualTo(asyncio), "LoopModel.Asyncio");
             Assert.That(Lines(ProgramInterpreter.Run(program, LoopModel.Default)), Is.EqualTo(@default), "LoopModel.Default");
-            Assert.That(cpython.Outcome, Is.EqualTo(outcome));
+            Assert.That(cpython.Outcome, Is.EqualTo(outcome), "CPython's outcome");
+            Assert.That(ProgramInterpreter.Run(program, LoopModel.Asyncio).Outcome, Is.EqualTo(outcome), "LoopModel.Asyncio's outcome");
+            Assert.That(ProgramInterpreter.Run(program, LoopModel.Default).Outcome, Is.EqualTo(outcome), "LoopModel.Default's outcome");
         });
     }
 
