@@ -7,6 +7,12 @@ public sealed class AsyncioModelFailureTests
     private static readonly Dictionary<string, (Func<Task> Body, SimOptions Options)> s_cases = new(StringComparer.Ordinal)
     {
         ["deadlock"] = (() => new TaskCompletionSource().Task, new SimOptions()),
+        ["deadlock through a spawned task"] = (async () =>
+        {
+            var stuck = Sim.Spawn("stuck", async () => await new TaskCompletionSource().Task);
+            await Sim.Yield();
+            await stuck;
+        }, new SimOptions()),
         ["exception"] = (async () => { await Sim.Delay(TimeSpan.FromMilliseconds(1)); throw new InvalidOperationException("boom"); }, new SimOptions()),
         ["step limit"] = (async () => { while (true) { await Sim.Yield(); } }, new SimOptions { MaxSteps = 100 }),
         ["time limit"] = (async () => { while (true) { await Sim.Delay(TimeSpan.FromMinutes(1)); } }, new SimOptions { MaxVirtualTime = TimeSpan.FromHours(1) }),
@@ -25,6 +31,7 @@ public sealed class AsyncioModelFailureTests
     };
 
     [TestCase("deadlock", FailureKind.Deadlock, "00:00:00")]
+    [TestCase("deadlock through a spawned task", FailureKind.Deadlock, "00:00:00")]
     [TestCase("exception", FailureKind.Exception, "00:00:00.001")]
     [TestCase("step limit", FailureKind.StepLimit, "00:00:00")]
     [TestCase("time limit", FailureKind.TimeLimit, "01:00:00")]
