@@ -30,7 +30,8 @@ public record SimOptions
 
     /// <summary>
     /// Whose schedule the loop reproduces: <see cref="LoopModel.Default"/> (unless set) or <see cref="LoopModel.Asyncio"/>
-    /// (CPython's asyncio exactly: batches and two-hop timer wake-ups). A replay token replays under the model it was made with.
+    /// (CPython's asyncio exactly: batches and two-hop timer wake-ups). A replay token does not record the model: replay
+    /// with the same LoopModel (a failure message in the asyncio model says so in its replay line).
     /// </summary>
     public LoopModel LoopModel { get; init; } = LoopModel.Default;
 
