@@ -29,7 +29,17 @@ internal static class CPythonRunner
             start.ArgumentList.Add("--heap-ties");
         }
 
-        using var python = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start: the CPython cross-check needs python3 (3.11 or later) on PATH.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"python3 could not be started ({e.Message}): the CPython cross-check needs python3 (3.11 or later, no packages) on PATH.", e);
+        }
+
+        using var python = started ?? throw new InvalidOperationException("python3 did not start: the CPython cross-check needs python3 (3.11 or later) on PATH.");
         var stderr = python.StandardError.ReadToEndAsync();
         var writer = Task.Run(() =>
         {

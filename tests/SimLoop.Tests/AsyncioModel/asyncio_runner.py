@@ -154,6 +154,8 @@ def run_program(program, heap_ties=False):
 
 
 def main():
+    if sys.version_info < (3, 11):
+        sys.exit(f"asyncio_runner.py needs Python 3.11 or later (asyncio.Runner); this is {sys.version.split()[0]}.")
     heap_ties = "--heap-ties" in sys.argv[1:]
     print(json.dumps({"python": sys.version.split()[0]}))
     for line in sys.stdin:
