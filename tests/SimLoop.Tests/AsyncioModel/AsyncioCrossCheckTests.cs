@@ -30,7 +30,6 @@ public sealed class AsyncioCrossCheckTests
 
         if (disagreeing.Count > 0)
         {
-
             var shrunk = ProgramShrinker.Shrink(disagreeing[0], p => !ProgramInterpreter.Run(p, LoopModel.Asyncio).SameAs(CPythonRunner.Run([p])[0]));
             Assert.Fail($"{disagreeing.Count} of {programs.Count} programs disagree with CPython. Smallest counterexample (shrunk from program {disagreeing[0].Id}):\n" +
                         $"{shrunk}\n  CPython:\n{CPythonRunner.Run([shrunk])[0]}\n  SimLoop (LoopModel.Asyncio):\n{ProgramInterpreter.Run(shrunk, LoopModel.Asyncio)}");
