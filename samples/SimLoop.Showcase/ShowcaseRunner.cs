@@ -9,7 +9,7 @@ internal static class ShowcaseRunner
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new FrozenLoop(), new CleanShutdown(), new BlockingCall(), new OffloadToThread(), new CpuGainsNothing(),
-        new YieldHelps(), new WhoHeldTheLoop(), new FoundBug(), new RealCodeOnTheLoop(),
+        new YieldHelps(), new WhoHeldTheLoop(), new FoundBug(), new RealCodeOnTheLoop(), new TwoLoopModels(),
     ];
 
     public static (string Text, bool AllHold) Run(string traceDirectory)

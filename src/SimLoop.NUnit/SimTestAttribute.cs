@@ -42,6 +42,12 @@ public sealed class SimTestAttribute : NUnitAttribute, ISimpleTestBuilder, IAppl
     /// </summary>
     public string? WatchdogTimeout { get; set; }
 
+    /// <summary>
+    /// Whose schedule the loop reproduces: <see cref="SimLoop.LoopModel.Default"/> or <see cref="SimLoop.LoopModel.Asyncio"/>
+    /// (CPython's asyncio exactly) (SIMLOOP_LOOPMODEL, SimLoop.LoopModel: "default" or "asyncio").
+    /// </summary>
+    public LoopModel LoopModel { get; set; } = LoopModel.Default;
+
     /// <summary>Workers of the simulated pool behind Sim.ToThread.</summary>
     public int WorkerThreads { get; set; } = 4;
 

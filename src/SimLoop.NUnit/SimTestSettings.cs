@@ -30,6 +30,7 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             Iterations = attribute.Iterations,
             MaxSteps = attribute.MaxSteps,
             WorkerThreads = attribute.WorkerThreads,
+            LoopModel = attribute.LoopModel,
             RejectThreadPoolWork = attribute.RejectThreadPoolWork,
             CheckDeterminism = attribute.CheckDeterminism,
             Parallelism = attribute.Parallelism,
@@ -92,6 +93,18 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
         if (strategy is not null)
         {
             options = options with { Strategy = strategy };
+        }
+
+        if (Lookup("LoopModel", null) is var (modelText, modelSource))
+        {
+            if (Enum.TryParse<LoopModel>(modelText.Trim(), ignoreCase: true, out var model) && Enum.IsDefined(model) && !char.IsDigit(modelText.Trim()[0]))
+            {
+                options = options with { LoopModel = model };
+            }
+            else
+            {
+                problems.Add($"LoopModel is '{modelText}' ({modelSource}), which is not a loop model: use default or asyncio.");
+            }
         }
 
         var replay = ReplaySetting.Resolve(Lookup("Replay", null), attribute.Replay, testFullName, testOfScope, problems);

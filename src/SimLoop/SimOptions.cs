@@ -28,6 +28,16 @@ public record SimOptions
     /// <summary>Who resolves the loop's choices. <see cref="Strategy.Fifo"/> (asyncio's order) unless set.</summary>
     public Strategy Strategy { get; init; } = Strategy.Fifo;
 
+    /// <summary>
+    /// Whose schedule the loop reproduces: <see cref="LoopModel.Default"/> (unless set) or <see cref="LoopModel.Asyncio"/>
+    /// (CPython's asyncio exactly: batches and two-hop timer wake-ups). A replay token does not record the model: replay
+    /// with the same LoopModel (a failure message in the asyncio model says so in its replay line).
+    /// </summary>
+    public LoopModel LoopModel { get; init; } = LoopModel.Default;
+
+    /// <summary>Measurement only: runs the asyncio pump with some of asyncio's traits switched off (see AsyncioTraits).</summary>
+    internal Loop.AsyncioTraits? AsyncioTraits { get; init; }
+
     /// <summary>The virtual instant the run starts at.</summary>
     public DateTimeOffset StartTime { get; init; } = DefaultStartTime;
 
@@ -115,6 +125,11 @@ public record SimOptions
         if (Strategy is null)
         {
             problems.Add("Strategy is null; use Strategy.Fifo (the default) or another Strategy.");
+        }
+
+        if (!Enum.IsDefined(LoopModel))
+        {
+            problems.Add(Invariant($"LoopModel is {(int)LoopModel}, which is not a loop model; use LoopModel.Default or LoopModel.Asyncio."));
         }
 
         if (MaxSteps <= 0)

@@ -4,7 +4,8 @@ namespace SimLoop.Showcase.Scenarios;
 /// A common claim says `await asyncio.sleep(0)` does not help a CPU-bound coroutine. It does, in asyncio and in
 /// SimLoop: a 600 ms job sliced into 50 ms pieces with `await Sim.Yield()` between them lets a heartbeat due at
 /// 120 ms run at 200 ms (the end of the slice after the one it fell due in: lateness a + 2s - d = 100 + 100 - 120
-/// = 80 ms, always under two slices), where the unsliced job makes it wait for the whole job (480 ms late).
+/// = 80 ms, always under two slices in SimLoop's default model; asyncio's schedule is one slice later, see
+/// TwoLoopModels), where the unsliced job makes it wait for the whole job (480 ms late).
 /// </summary>
 internal sealed class YieldHelps : Scenario
 {

@@ -30,7 +30,7 @@ internal static class ContinuationSource
     {
         try
         {
-            if (target is ISpawnedTask spawned)
+            if (target is IUnstartedTask spawned)
             {
                 return DescribeEntry(spawned.Body);
             }

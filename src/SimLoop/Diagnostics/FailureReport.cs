@@ -8,7 +8,7 @@ internal static class FailureReport
 {
     public const int StepsShown = 12;
 
-    public static string Compose(RunFailure failure, ulong seed, string strategy, string replayToken, int? iteration, Trace trace, string? extra = null)
+    public static string Compose(RunFailure failure, ulong seed, string strategy, string replayToken, int? iteration, Trace trace, string? extra = null, LoopModel model = LoopModel.Default)
     {
         var text = new StringBuilder();
         text.Append("SimLoop: ").Append(failure.What.TrimEnd());
@@ -41,11 +41,18 @@ internal static class FailureReport
             text.Append(", iteration ").Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // A token replays the schedule of the model it was made under; the asyncio model has to be named again.
+        var asyncio = model == LoopModel.Asyncio;
+        if (asyncio)
+        {
+            text.Append(", loop model asyncio");
+        }
+
         // Only what works as printed: the engine reads no environment variable for replay (a token applied from
         // outside the code could not tell which of many runs it was for), so the advice is the
         // Replay option of the call that failed: SimOptions for Sim.Run, ExploreOptions for Sim.Explore.
         text.Append(".\n  replay with: new ").Append(iteration is null ? "SimOptions" : "ExploreOptions")
-            .Append(" { Replay = \"").Append(replayToken).Append("\" }");
+            .Append(" { ").Append(asyncio ? "LoopModel = LoopModel.Asyncio, " : "").Append("Replay = \"").Append(replayToken).Append("\" }");
 
         var shown = Math.Min(StepsShown, trace.Steps.Count);
         text.Append("\n\nLast ").Append(shown).Append(" of ").Append(trace.TotalSteps).Append(" steps:\n")

@@ -115,7 +115,7 @@ public sealed partial class EventLoop
         {
             // Still running: a busy loop nothing can interrupt (.NET cannot abort a thread).
             _watchdogStage = 2;
-            var message = FailureReport.Compose(_foreignFailure!, Seed, StrategyName, _plan.Token(_decisions), _plan.Iteration, BuildTrace());
+            var message = FailureReport.Compose(_foreignFailure!, Seed, StrategyName, _plan.Token(_decisions), _plan.Iteration, BuildTrace(), model: _options.LoopModel);
             if (AbandonStalled is { } abandon)
             {
                 abandon(this);

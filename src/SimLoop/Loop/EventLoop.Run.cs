@@ -56,7 +56,15 @@ public sealed partial class EventLoop
         {
             SynchronizationContext.SetSynchronizationContext(loop._betweenSteps);
             loop.StartMain(main);
-            loop.Pump();
+            if (loop.IsAsyncioModel)
+            {
+                loop.PumpAsyncio();
+            }
+            else
+            {
+                loop.Pump();
+            }
+
             loop.TakeForeignFailure();
             if (loop._failure is null)
             {
@@ -119,7 +127,7 @@ public sealed partial class EventLoop
         var failure = instead ?? _failure ?? throw new InvalidOperationException("The run did not fail.");
         var token = _plan.Token(_decisions);
         var trace = BuildTrace();
-        var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra);
+        var message = FailureReport.Compose(failure, Seed, StrategyName, token, _plan.Iteration, trace, extra, _options.LoopModel);
         return new SimFailure(failure.Kind, Seed, token, iteration, message, failure.Exception, trace, failure.TaskName, failure.What, failure.Why, failure.Fix, extra)
         {
             Fairness = BuildFairness(),

@@ -44,12 +44,45 @@ public sealed partial class EventLoop
             _firing = false;
         }
 
+        if (Has(AsyncioTraits.RunEnd))
+        {
+            DropUnstartedTasks();
+        }
+
         while (_failure is null && _ready.Count > 0)
         {
-            RunStep(TakeReady());
+            if (IsAsyncioModel)
+            {
+                RunReadyItem(_ready.RemoveAt(0));
+            }
+            else
+            {
+                RunStep(TakeReady());
+            }
+
             if (_trace.Count >= _options.MaxSteps)
             {
                 FailStepLimit();
+            }
+        }
+    }
+
+    /// <summary>
+    /// asyncio.run cancels every pending task; one whose first step is still queued never runs its body (the
+    /// CancelledError is thrown into the unstarted coroutine), and its awaiters see the cancellation.
+    /// </summary>
+    private void DropUnstartedTasks()
+    {
+        for (var count = _ready.Count; count > 0; count--)
+        {
+            var item = _ready.RemoveAt(0);
+            if (item.Reason == ReadyReason.Spawn && item.State is IUnstartedTask unstarted)
+            {
+                unstarted.CancelBeforeStart();
+            }
+            else
+            {
+                _ready.Enqueue(item);
             }
         }
     }

@@ -29,6 +29,11 @@ public sealed partial class EventLoop
         }
 
         _ready.Enqueue(new ReadyItem(SpawnedTask<T>.Start, spawned, task, _now, ReadyReason.Spawn));
+        if (Has(AsyncioTraits.AwaiterOrder))
+        {
+            AwaiterOrder.KeepRegistrationOrder(spawned.Completion);
+        }
+
         return spawned.Completion;
     }
 

@@ -44,6 +44,7 @@ public sealed partial class EventLoop
         Seed = plan.Seed;
         StrategyName = plan.Strategy.Name;
         _scheduler = plan.CreateScheduler();
+        _asyncio = options.AsyncioTraits ?? (options.LoopModel == LoopModel.Asyncio ? AsyncioTraits.All : null);
         _decisions = plan.RecordDecisions ? [] : null;
         _threadId = Environment.CurrentManagedThreadId;
         _limitTicks = options.MaxVirtualTime.Ticks;

@@ -6,7 +6,7 @@ namespace SimLoop.Loop;
 /// completes when the body's task does, from inside the body's last step, so the awaiting parent is queued
 /// (not inlined) and resumes in a step of its own.
 /// </summary>
-internal sealed class SpawnedTask<T> : ISpawnedTask
+internal sealed class SpawnedTask<T> : IUnstartedTask
 {
     public static readonly SendOrPostCallback Start = static state => ((SpawnedTask<T>)state!).Run();
 
@@ -26,6 +26,13 @@ internal sealed class SpawnedTask<T> : ISpawnedTask
     public Task<T> Completion => _completion.Task;
 
     public Delegate Body => _body;
+
+    /// <summary>LoopModel.Asyncio's shutdown: a task cancelled before its first step never runs (asyncio throws CancelledError into the unstarted coroutine).</summary>
+    public void CancelBeforeStart()
+    {
+        _task.Body = Task.FromCanceled(new CancellationToken(canceled: true));
+        _completion.TrySetCanceled();
+    }
 
     private void Run()
     {
@@ -85,8 +92,11 @@ internal sealed class SpawnedTask<T> : ISpawnedTask
     }
 }
 
-/// <summary>What diagnostics need of a task's start whatever its result type: the delegate its first step runs.</summary>
-internal interface ISpawnedTask
+/// <summary>The start of a spawned task, whatever its result type.</summary>
+internal interface IUnstartedTask
 {
+    /// <summary>The delegate its first step runs (diagnostics name where a task starts from it).</summary>
     Delegate Body { get; }
+
+    void CancelBeforeStart();
 }

@@ -123,8 +123,9 @@ public class FifoOrderTests
         Assert.That(log, Is.EqualTo(new[] { "job continues", "beat" }));
     }
 
-    // The one documented difference from asyncio (docs/asyncio/batching.py prints "X1 Y1 X2 Y2 T"): asyncio moves
-    // due timers only between batches of ready callbacks; SimLoop before every step, so T is not held back by Y2.
+    // The default model differs from asyncio here (docs/asyncio/batching.py prints "X1 Y1 X2 Y2 T"): it moves due
+    // timers before every step and wakes T in one hop, so T is not held back by Y2. LoopModel.Asyncio prints
+    // asyncio's order (AsyncioDifferenceExamples).
     [Test]
     public void Due_timers_are_moved_before_every_step_not_once_per_batch()
     {
