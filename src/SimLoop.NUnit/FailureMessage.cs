@@ -11,7 +11,7 @@ namespace SimLoop.NUnit;
 /// </summary>
 internal static class FailureMessage
 {
-    public static string Compose(SimFailure failure, string testFullName, string? note, bool replayed, string tracePath, string timelinePath)
+    public static string Compose(SimFailure failure, string testFullName, string? note, bool replayed, string tracePath, string timelinePath, LoopModel model = LoopModel.Default)
     {
         var text = new StringBuilder();
         var what = failure.What.TrimEnd();
@@ -31,7 +31,7 @@ internal static class FailureMessage
         }
 
         var token = ReplaySetting.ScopedToken(failure.ReplayToken, testFullName);
-        text.Append("\n\nreplay with: ").Append(ReplayCommand(testFullName, token))
+        text.Append("\n\nreplay with: ").Append(ReplayCommand(testFullName, token, model))
             .Append("\n         or: [SimTest(Replay = \"").Append(token).Append("\")]");
 
         if (failure.Why is not null)
@@ -70,8 +70,9 @@ internal static class FailureMessage
     /// filter, and a token of letters, digits and underscores. The token names its test, so a filter that also
     /// matches other tests (the same method with other arguments) replays only this one.
     /// </summary>
-    internal static string ReplayCommand(string testFullName, string token) =>
-        $"dotnet test --filter \"FullyQualifiedName~{FilterName(testFullName)}\" -e SIMLOOP_REPLAY={token}";
+    internal static string ReplayCommand(string testFullName, string token, LoopModel model = LoopModel.Default) =>
+        $"dotnet test --filter \"FullyQualifiedName~{FilterName(testFullName)}\" -e SIMLOOP_REPLAY={token}" +
+        (model == LoopModel.Asyncio ? " -e SIMLOOP_LOOPMODEL=asyncio" : ""); // a token does not record the model
 
     /// <summary>The test's name without its arguments: a filter every shell passes through unchanged.</summary>
     internal static string FilterName(string testFullName)

@@ -46,7 +46,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
                 var again = Sim.Explore(body, options with { Replay = saved });
                 if (again.Failure is { } stillFailing)
                 {
-                    Report(context, stillFailing, store, $"Replayed the failure saved by an earlier run in {store.PathFor(test.FullName)}: it still fails.", save: false, replayed: true);
+                    Report(context, stillFailing, store, $"Replayed the failure saved by an earlier run in {store.PathFor(test.FullName)}: it still fails.", save: false, replayed: true, settings.Options.LoopModel);
                     return result;
                 }
 
@@ -64,7 +64,7 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
             TestContext.Error.WriteLine(OneLine(test.FullName, summary));
             if (explored.Failure is { } failure)
             {
-                Report(context, failure, store, null, save: settings.Options.Replay is null, replayed: settings.Options.Replay is not null);
+                Report(context, failure, store, null, save: settings.Options.Replay is null, replayed: settings.Options.Replay is not null, settings.Options.LoopModel);
             }
             else if (context.CancellationToken.IsCancellationRequested && explored.Iterations < options.Iterations)
             {
@@ -85,12 +85,12 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
         return result;
     }
 
-    private static void Report(TestExecutionContext context, SimFailure failure, FailureStore store, string? note, bool save, bool replayed)
+    private static void Report(TestExecutionContext context, SimFailure failure, FailureStore store, string? note, bool save, bool replayed, LoopModel model)
     {
         var test = context.CurrentTest;
         var savedTo = save ? store.Save(test.FullName, failure) : null;
         var (tracePath, timelinePath) = WriteTraces(failure, test);
-        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed, tracePath, timelinePath);
+        var message = FailureMessage.Compose(failure, test.FullName, note ?? (savedTo is null ? null : $"Saved to {savedTo}; it is replayed first on the next run (commit it)."), replayed, tracePath, timelinePath, model);
         TestContext.AddTestAttachment(tracePath, "SimLoop trace of the failing iteration (open in https://ui.perfetto.dev)");
         TestContext.AddTestAttachment(timelinePath, "SimLoop timeline of the failing iteration (open in a browser)");
 

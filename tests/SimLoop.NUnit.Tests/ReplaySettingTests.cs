@@ -106,4 +106,12 @@ public class ReplaySettingTests
         // inside or outside double quotes ($ ` ! % ^ & | < > ( ) ; ' and spaces inside a value).
         Assert.That(command, Does.Match("^dotnet test --filter \"FullyQualifiedName~[A-Za-z0-9_.]+\" -e SIMLOOP_REPLAY=SL1_[A-Za-z0-9_]+$"));
     }
+
+    [Test]
+    public void The_replay_command_of_an_asyncio_model_failure_names_the_model_a_token_does_not_record()
+    {
+        var command = FailureMessage.ReplayCommand("Ns.Fixture.This_test", TokenOf("Ns.Fixture.This_test"), LoopModel.Asyncio);
+
+        Assert.That(command, Does.EndWith(" -e SIMLOOP_LOOPMODEL=asyncio"));
+    }
 }
