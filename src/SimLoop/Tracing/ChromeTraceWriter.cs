@@ -6,7 +6,8 @@ namespace SimLoop.Tracing;
 
 /// <summary>
 /// Writes a trace in the Chrome trace-event format: one row (thread) per simulated task, one slice per step,
-/// nested slices for Cpu/Block sections, virtual microseconds on the time axis. A file is capped
+/// nested slices for Cpu/Block sections, a track per simulated worker with a slice per Sim.ToThread job, virtual
+/// microseconds on the time axis. A file is capped
 /// (<see cref="DefaultMaxBytes"/>): a livelock of millions of steps keeps its first and last steps, and an
 /// instant event in the gap says how many steps were left out and why.
 /// </summary>
@@ -49,6 +50,13 @@ internal static class ChromeTraceWriter
                 events.Elision(steps[head], steps[tail - 1], elided, maxBytes);
             }
 
+            // Sim.ToThread jobs on their simulated workers' tracks (a second "process", so they group apart from
+            // the loop's tasks). Full traces only; few enough to keep whole.
+            foreach (var job in trace.WorkerJobs)
+            {
+                events.WorkerJob(job);
+            }
+
             json.WriteEndArray();
             json.WriteString("displayTimeUnit", "ms");
             json.WriteStartObject("otherData");
@@ -81,6 +89,51 @@ internal static class ChromeTraceWriter
                 var name = (section.Kind == SectionKind.Cpu ? "cpu" : "block") + (section.Label is null ? "" : ": " + section.Label);
                 Slice(row, name, section.Kind == SectionKind.Cpu ? "cpu" : "block", section.Start, section.Duration, null);
             }
+        }
+
+        private readonly HashSet<int> _workers = [];
+
+        public void WorkerJob(WorkerJobRecord job)
+        {
+            if (_workers.Count == 0)
+            {
+                Metadata("process_name", WorkerProcess, 0, "simulated worker pool (Sim.ToThread)");
+            }
+
+            if (_workers.Add(job.Worker))
+            {
+                Metadata("thread_name", WorkerProcess, job.Worker + 1, string.Create(CultureInfo.InvariantCulture, $"worker {job.Worker}"));
+            }
+
+            json.WriteStartObject();
+            json.WriteString("name", "job of " + job.Task);
+            json.WriteString("cat", "worker job");
+            json.WriteString("ph", "X");
+            json.WriteNumber("ts", job.Started.Ticks / 10.0);
+            json.WriteNumber("dur", (job.Finished - job.Started).Ticks / 10.0);
+            json.WriteNumber("pid", WorkerProcess);
+            json.WriteNumber("tid", job.Worker + 1);
+            json.WriteStartObject("args");
+            json.WriteString("task", job.Task);
+            json.WriteNumber("submitted_us", job.Submitted.Ticks / 10.0);
+            json.WriteNumber("queued_us", (job.Started - job.Submitted).Ticks / 10.0);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        private const int WorkerProcess = 2;
+
+        private void Metadata(string kind, int process, int thread, string name)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", kind);
+            json.WriteString("ph", "M");
+            json.WriteNumber("pid", process);
+            json.WriteNumber("tid", thread);
+            json.WriteStartObject("args");
+            json.WriteString("name", name);
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
         /// <summary>A global instant event where the gap starts: what is missing, and why.</summary>

@@ -66,6 +66,32 @@ public class ChromeTraceTests
         Assert.That(second.GetProperty("choices").GetString(), Is.EqualTo(trace.Steps[1].Choices.Single()));
     }
 
+    [Test]
+    public void Sim_ToThread_jobs_are_slices_on_their_workers_tracks()
+    {
+        // Two workers, three 200 ms jobs submitted at 0: two start at once, the third waits for a free worker.
+        var trace = Sim.Run(async () =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Sim.Spawn("caller" + i, () => Sim.ToThread(() => { }, TimeSpan.FromMilliseconds(200)))));
+        }, new SimOptions { RecordTrace = true, WorkerThreads = 2 }).Trace;
+
+        using var json = JsonDocument.Parse(ChromeTraceWriter.Write(trace));
+        var events = json.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
+        var jobs = events.Where(e => e.TryGetProperty("cat", out var c) && c.GetString() == "worker job")
+            .Select(e => (e.GetProperty("name").GetString(), e.GetProperty("tid").GetInt32(), e.GetProperty("ts").GetDouble(), e.GetProperty("dur").GetDouble(), e.GetProperty("args").GetProperty("queued_us").GetDouble()))
+            .ToList();
+
+        Assert.That(jobs, Is.EqualTo(new[]
+        {
+            ("job of caller0", 1, 0.0, 200_000.0, 0.0),
+            ("job of caller1", 2, 0.0, 200_000.0, 0.0),
+            ("job of caller2", 1, 200_000.0, 200_000.0, 200_000.0),
+        }));
+        var names = events.Where(e => e.GetProperty("ph").GetString() == "M" && e.GetProperty("pid").GetInt32() == 2)
+            .Select(e => e.GetProperty("args").GetProperty("name").GetString()).ToList();
+        Assert.That(names, Is.EqualTo(new[] { "simulated worker pool (Sim.ToThread)", "worker 0", "worker 1" }));
+    }
+
     private static IEnumerable<long> Steps(JsonDocument json) =>
         json.RootElement.GetProperty("traceEvents").EnumerateArray()
             .Where(e => e.GetProperty("ph").GetString() == "X" && e.TryGetProperty("args", out _))
