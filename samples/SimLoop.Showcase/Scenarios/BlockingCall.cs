@@ -42,7 +42,7 @@ internal sealed class BlockingCall : Scenario
         var slow = result.Fairness.SlowSteps.Single();
         return new ScenarioReport(
             [
-                new Check("heartbeat lateness (50 + 200 - 100)", "150 ms", Format.Ms(result.Fairness.Task("heartbeat").MaxTimerLateness)),
+                new Check("heartbeat lateness, a + c - d = 50 + 200 - 100 (the handler blocked at a for c; the beat was due at d)", "150 ms", Format.Ms(result.Fairness.Task("heartbeat").MaxTimerLateness)),
                 new Check("slow step", "handler Block 200 ms", $"{slow.Task} {slow.Kind} {Format.Ms(slow.Duration)}"),
                 new Check("real .Result on an unfinished task", "BlockingWait", realBlocking),
             ],

@@ -43,7 +43,7 @@ internal sealed class FrozenLoop : Scenario
         return new ScenarioReport(
             [
                 new Check("late beats", "1", lateness.Count(l => l > TimeSpan.Zero).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Check("heartbeat lateness (a + c - d)", Format.Ms(predicted), Format.Ms(result.Fairness.Task("heartbeat").MaxTimerLateness)),
+                new Check("heartbeat lateness, a + c - d = 150 + 300 - 200 (the section started at a and cost c; the beat was due at d)", Format.Ms(predicted), Format.Ms(result.Fairness.Task("heartbeat").MaxTimerLateness)),
                 new Check("loop lag", Format.Ms(predicted), Format.Ms(result.Fairness.MaxLoopLag)),
             ],
             result.Fairness.ToString(),

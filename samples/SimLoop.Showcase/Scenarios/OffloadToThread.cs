@@ -34,7 +34,7 @@ internal sealed class OffloadToThread : Scenario
         return new ScenarioReport(
             [
                 new Check("heartbeat lateness with the calls on the pool", "0 ms", Format.Ms(result.Fairness.MaxLoopLag)),
-                new Check("calls finish at ceil(i/2) x 200 ms", "200, 200, 400, 400, 600 ms", string.Join(", ", finished.Select(f => f.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " ms"),
+                new Check("calls finish at ceil(i/2) x 200 ms (call i = 1..5, 200 ms each, 2 workers)", "200, 200, 400, 400, 600 ms", string.Join(", ", finished.Select(f => f.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " ms"),
                 new Check("longest wait for a worker", "400 ms", Format.Ms(result.Fairness.Workers.MaxQueueDelay)),
             ],
             result.Fairness.ToString(),

@@ -38,8 +38,8 @@ internal sealed class YieldHelps : Scenario
         var sliced = Job(slice: true);
         return new ScenarioReport(
             [
-                new Check("heartbeat lateness, job not sliced (600 - 120)", "480 ms", Format.Ms(unsliced.Fairness.Task("heartbeat").MaxTimerLateness)),
-                new Check("heartbeat lateness, 50 ms slices with Sim.Yield (a + 2s - d)", "80 ms", Format.Ms(sliced.Fairness.Task("heartbeat").MaxTimerLateness)),
+                new Check("heartbeat lateness, job not sliced, e - d = 600 - 120 (the job ends at e; the beat was due at d)", "480 ms", Format.Ms(unsliced.Fairness.Task("heartbeat").MaxTimerLateness)),
+                new Check("heartbeat lateness, 50 ms slices with Sim.Yield, a + 2s - d = 100 + 100 - 120 (the beat fell due in the slice that started at a; slices last s)", "80 ms", Format.Ms(sliced.Fairness.Task("heartbeat").MaxTimerLateness)),
                 new Check("job's total time, either way", "600 ms, 600 ms", $"{Format.Ms(unsliced.Elapsed)}, {Format.Ms(sliced.Elapsed)}"),
             ],
             sliced.Fairness.ToString(),
