@@ -13,11 +13,11 @@ internal sealed class PortfolioStrategy : Strategy
 
     internal override bool NeedsMeasuredDecisions => true;
 
-    internal override Strategy ForIteration(int iteration, int measuredDecisions)
+    internal override Strategy ForIteration(int iteration, ProgramShape shape)
     {
         var j = iteration - 1;
         return j % 2 == 0
             ? Strategy.Random
-            : new PctStrategy(1 + (j / 2 % 3), Math.Max(1, measuredDecisions));
+            : new PctStrategy(1 + (j / 2 % 3), shape.Decisions);
     }
 }
