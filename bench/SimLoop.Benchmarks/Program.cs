@@ -4,7 +4,8 @@ using SimLoop.Benchmarks.Coyote;
 
 // `compare [--quick]`: the side by side with Coyote plus every number a target needs, ending with one "target ..."
 // line per target (docs/performance.md). `profile <workload> [seconds]`: one benchmark body in a loop, for a
-// profiler. `coyote-report`: Coyote's own statistics for each workload. Anything else goes to BenchmarkDotNet
+// profiler. `coyote-report`: Coyote's own statistics for each workload. `bugs [--quick]`: the bug benchmark set
+// (SCTBench ports) under every strategy, with the published figures and the targets of issue 13. Anything else goes to BenchmarkDotNet
 // (--filter, --job, --inProcess, --list ...).
 switch (args.FirstOrDefault())
 {
@@ -14,6 +15,8 @@ switch (args.FirstOrDefault())
         return ProfileCommand.Run(args.Skip(1).ToArray());
     case "coyote-report":
         return CoyoteReportCommand.Run();
+    case "bugs":
+        return SimLoop.Benchmarks.Bugs.BugsCommand.Run(args.Skip(1).ToArray());
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);
