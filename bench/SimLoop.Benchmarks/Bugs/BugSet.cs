@@ -11,6 +11,8 @@ namespace SimLoop.Benchmarks.Bugs;
 /// &lt;tool&gt;-&lt;seed&gt;.json, 20 seeds, 10,000 iterations): seeds that found the bug out of 20, and the mean
 /// iterations to the bug over those seeds, with the artifact's own counting (scripts/analyze/eval_period.py
 /// adds 1 to PCT's and SURW's count). Its random walk (rw) is uniform over enabled threads, like Strategy.Random.
+/// The last two programs are not SCTBench's: SimLoop's own depth-2 bug and the lost wake-up of Coyote's
+/// bounded-buffer sample (the workload the compare command runs against Coyote); nothing is published for them.
 /// The C programs and our ports differ in their scheduling points, so the figures are a reference, not a target.
 /// </para>
 /// </summary>
@@ -47,6 +49,8 @@ internal static class BugSet
         new("lazy01", SmallBugs.Lazy, Cs, Figures((20, 20.6), (20, 4.9), (20, 4.6), (20, 4.7), (20, 2.0))) { InQuickSet = true },
         new("token_ring", SmallBugs.TokenRing, Cs, Figures((20, 13.0), (20, 8.2), (20, 7.8), (20, 8.6), (20, 8.2))) { InQuickSet = true },
         new("stack", SmallBugs.Stack, Cs, Figures((20, 176.0), (20, 3.2), (20, 2.6), (20, 1.7), (20, 4.6))) { InQuickSet = true },
+        new("starved_reader", StarvedReader.Program, "SimLoop's own tests (a depth-2 bug of two long tasks)", Figures()) { InQuickSet = true },
+        new("lost_wakeup", Workloads.BoundedBuffer.Buggy, "Coyote's bounded-buffer sample, as SimLoop's compare benchmark runs it", Figures()) { InQuickSet = true },
     ];
 
     private static Dictionary<string, Figure> Figures(params (int Found, double Mean)?[] byTool)

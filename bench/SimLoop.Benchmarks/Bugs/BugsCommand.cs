@@ -51,16 +51,17 @@ public static class BugsCommand
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"SimLoop bug benchmarks, {seeds} seeds, {budget} iterations{(quick ? " (quick)" : "")}; cell: seeds that found the bug / mean iterations to it over those seeds");
-        text.AppendLine("(idb is systematic: one run, the count is its schedules; published: SURW artifact, 20 seeds, 10,000 iterations, see BugSet)");
+        text.AppendLine("(tasks/decisions: what the FIFO probe measured; idb is systematic: one run, the count is its schedules; published: SURW artifact, 20 seeds, 10,000 iterations, see BugSet)");
         var ours = BugHuntRunner.Contenders.Select(c => c.Name).ToList();
-        var header = new List<string> { "benchmark" };
+        var header = new List<string> { "benchmark", "tasks/decisions" };
         header.AddRange(ours);
         header.AddRange(BugSet.PublishedTools.Select(t => "pub " + t));
         text.AppendLine("| " + string.Join(" | ", header) + " |");
         text.AppendLine("|" + string.Concat(header.Select(_ => "---|")));
         foreach (var benchmark in benchmarks)
         {
-            var row = new List<string> { benchmark.Name };
+            var shape = Shapes.Of(benchmark.Test);
+            var row = new List<string> { benchmark.Name, string.Create(CultureInfo.InvariantCulture, $"{shape.Tasks}/{shape.Decisions}") };
             foreach (var name in ours)
             {
                 var hunt = hunts.Single(h => h.Benchmark == benchmark.Name && h.Strategy == name);

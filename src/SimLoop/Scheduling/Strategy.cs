@@ -18,7 +18,7 @@ public abstract class Strategy
     /// <summary>Uniform over the ready continuations at every step (and over same-instant events).</summary>
     public static Strategy Random { get; } = new RandomStrategy();
 
-    /// <summary>The default of exploration (Sim.Explore): iterations alternate between Random and PCT with depths 1 to 3.</summary>
+    /// <summary>The default of exploration (Sim.Explore, [SimTest]): FIFO first, then Random, deep PCT (depth from the task count), PCT(3), deep PCT in turn.</summary>
     public static Strategy Portfolio { get; } = new PortfolioStrategy();
 
     /// <summary>
