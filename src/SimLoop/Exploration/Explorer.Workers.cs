@@ -167,7 +167,8 @@ internal sealed partial class Explorer
     {
         var strategy = _options.Strategy;
         var search = _search!;
-        for (var i = 0; i < _options.Iterations && !_options.CancellationToken.IsCancellationRequested; i++)
+        var limit = Math.Min(_options.Iterations, strategy.MaxSchedules);
+        for (var i = 0; i < limit && !_options.CancellationToken.IsCancellationRequested; i++)
         {
             var prefix = search.Next();
             if (prefix is null)
@@ -220,7 +221,7 @@ internal sealed partial class Explorer
             failures = _failedRuns.Count;
         }
 
-        progress.Report(new ExplorationProgress(done, _search is not null ? _options.Iterations : _slotCount, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
+        progress.Report(new ExplorationProgress(done, _search is not null ? Math.Min(_options.Iterations, _options.Strategy.MaxSchedules) : _slotCount, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
     }
 
     /// <summary>

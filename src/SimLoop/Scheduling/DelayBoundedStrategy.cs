@@ -12,7 +12,7 @@ internal sealed class DelayBoundedStrategy : Strategy
 {
     public DelayBoundedStrategy(int maxSchedules) => MaxSchedules = maxSchedules;
 
-    public int MaxSchedules { get; }
+    internal override int MaxSchedules { get; }
 
     public override string Name => "idb";
 

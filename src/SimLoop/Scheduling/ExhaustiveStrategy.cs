@@ -12,7 +12,7 @@ internal sealed class ExhaustiveStrategy : Strategy
 {
     public ExhaustiveStrategy(int maxSchedules) => MaxSchedules = maxSchedules;
 
-    public int MaxSchedules { get; }
+    internal override int MaxSchedules { get; }
 
     public override string Name => "dfs";
 

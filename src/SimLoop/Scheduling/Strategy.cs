@@ -77,6 +77,9 @@ public abstract class Strategy
     /// <summary>Systematic searches (exhaustive, delay bounding) run their schedules one after the other.</summary>
     internal bool IsSequentialOnly => CreateSearch() is not null;
 
+    /// <summary>Systematic searches: the most schedules the strategy itself allows (the exploration's Iterations bound them too).</summary>
+    internal virtual int MaxSchedules => int.MaxValue;
+
     /// <summary>The enumeration of a systematic search, fresh for each exploration; null for sampling strategies.</summary>
     internal virtual SystematicSearch? CreateSearch() => null;
 

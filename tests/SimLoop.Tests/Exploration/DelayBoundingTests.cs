@@ -40,6 +40,18 @@ public class DelayBoundingTests
     }
 
     [Test]
+    public void The_strategy_s_own_limit_stops_the_search_before_the_exploration_s_iterations()
+    {
+        var seen = new List<string>();
+        var result = Sim.Explore(() => TwoByTwo(seen), new ExploreOptions { Strategy = Strategy.DelayBounded(maxSchedules: 4), Iterations = 100, Seed = 1 });
+
+        Assert.That(seen, Is.EqualTo(s_byBound[..4]));
+        Assert.That(result.Iterations, Is.EqualTo(4));
+        Assert.That(result.CompletedDelayBound, Is.EqualTo(1));
+        Assert.That(result.SpaceExhausted, Is.False);
+    }
+
+    [Test]
     public void A_bug_that_needs_two_delays_is_found_in_bound_two_and_its_token_replays_it()
     {
         var result = Sim.Explore(() => TwoByTwo(failOn: "b1 b2 a1 a2"), new ExploreOptions { Strategy = Strategy.DelayBounded(), Iterations = 100, Seed = 1, Shrink = false });
