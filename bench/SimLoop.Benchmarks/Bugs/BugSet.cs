@@ -8,8 +8,8 @@ namespace SimLoop.Benchmarks.Bugs;
 /// <para>
 /// Published figures: computed from the raw per-seed results of the SURW artifact (Zhao et al., "Selectively
 /// Uniform Concurrency Testing", ASPLOS 2025; github.com/zhaohuanqdcn/SURW at commit 049f09bb,
-/// stats/period/CS/&lt;program&gt;/&lt;tool&gt;-&lt;seed&gt;.json, 20 seeds, 10,000 iterations): seeds that found the bug out of 20, and the mean
-/// iterations to the bug over those seeds, with the artifact's own counting (scripts/analyze/eval_period.py
+/// stats/period/CS/&lt;program&gt;/&lt;tool&gt;-&lt;seed&gt;.json, 20 seeds, 10,000 iterations): seeds that found the
+/// bug out of 20, and the mean iterations to the bug over those seeds, with the artifact's own counting (scripts/analyze/eval_period.py
 /// adds 1 to PCT's and SURW's count). Its random walk (rw) is uniform over enabled threads, like Strategy.Random.
 /// The last two programs are not SCTBench's: SimLoop's own depth-2 bug and the lost wake-up of Coyote's
 /// bounded-buffer sample (the workload the compare command runs against Coyote); nothing is published for them.
