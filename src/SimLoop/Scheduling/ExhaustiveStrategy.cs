@@ -16,7 +16,7 @@ internal sealed class ExhaustiveStrategy : Strategy
 
     public override string Name => "dfs";
 
-        /// <summary>A single run outside exploration: the first schedule of the tree (index 0 everywhere, FIFO).</summary>
+    /// <summary>A single run outside exploration: the first schedule of the tree (index 0 everywhere, FIFO).</summary>
     internal override Scheduler CreateScheduler(ulong seed) => new DfsScheduler(seed, []);
 
     internal override SystematicSearch CreateSearch() => new DepthFirst();

@@ -83,7 +83,7 @@ public abstract class Strategy
     /// <summary>The enumeration of a systematic search, fresh for each exploration; null for sampling strategies.</summary>
     internal virtual SystematicSearch? CreateSearch() => null;
 
-    /// <summary>True when iterations need the decision count measured by iteration 0 (PCT, Portfolio).</summary>
+    /// <summary>True when iterations need the shape measured by the FIFO probe of iteration 0 (PCT, random delays, Portfolio).</summary>
     internal virtual bool NeedsMeasuredDecisions => false;
 
     /// <summary>The concrete strategy of one exploration iteration (Portfolio picks one; PCT learns the decision count).</summary>
