@@ -6,7 +6,8 @@ using SimLoop.Benchmarks.Coyote;
 // line per target (docs/performance.md). `profile <workload> [seconds]`: one benchmark body in a loop, for a
 // profiler. `coyote-report`: Coyote's own statistics for each workload. `timeline-page <path>`: writes the HTML
 // timeline of the ~100 k-step run the timeline benchmarks use, to open in a browser (docs/performance.md).
-// Anything else goes to BenchmarkDotNet (--filter, --job, --inProcess, --list ...).
+// `bugs [--quick]`: the bug benchmark set (SCTBench ports) under every strategy, with the published figures and
+// the exploration targets. Anything else goes to BenchmarkDotNet (--filter, --job, --inProcess, --list ...).
 switch (args.FirstOrDefault())
 {
     case "compare":
@@ -17,6 +18,8 @@ switch (args.FirstOrDefault())
         return CoyoteReportCommand.Run();
     case "timeline-page":
         return SimLoop.Benchmarks.Timeline.TimelinePageCommand.Run(args.Skip(1).ToArray());
+    case "bugs":
+        return SimLoop.Benchmarks.Bugs.BugsCommand.Run(args.Skip(1).ToArray());
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);

@@ -13,7 +13,8 @@ namespace SimLoop.PropertyTests;
 /// </summary>
 public class AttributeLayerLaw
 {
-    private static readonly SimStrategy[] s_strategies = [SimStrategy.Portfolio, SimStrategy.Fifo, SimStrategy.Random, SimStrategy.Pct];
+    private static readonly SimStrategy[] s_strategies =
+        [SimStrategy.Portfolio, SimStrategy.Fifo, SimStrategy.Random, SimStrategy.Pct, SimStrategy.RandomDelays, SimStrategy.DelayBounded];
 
     [FsCheck.NUnit.Property(MaxTest = 200)]
     public Property The_same_seed_gives_the_same_outcome_through_the_attribute_as_through_Sim_Explore(PositiveInt seed, NonNegativeInt strategyIndex, NonNegativeInt extraTasks)
@@ -39,6 +40,8 @@ public class AttributeLayerLaw
                 SimStrategy.Fifo => Strategy.Fifo,
                 SimStrategy.Random => Strategy.Random,
                 SimStrategy.Pct => Strategy.Pct(2),
+                SimStrategy.RandomDelays => Strategy.RandomDelays(),
+                SimStrategy.DelayBounded => Strategy.DelayBounded(30),
                 _ => Strategy.Portfolio,
             },
             Parallelism = 2,

@@ -3,7 +3,7 @@ namespace SimLoop.NUnit;
 /// <summary>The exploration strategy of a <see cref="SimTestAttribute"/> (see <see cref="SimLoop.Strategy"/>).</summary>
 public enum SimStrategy
 {
-    /// <summary>Iteration 0 in FIFO order, then Random and PCT (depths 1 to 3) alternating. The default.</summary>
+    /// <summary>Iteration 0 in FIFO order, then Random, deep PCT, PCT(3), deep PCT in turn. The default.</summary>
     Portfolio,
 
     /// <summary>asyncio's order only (every iteration is the same schedule unless the test draws Sim.Chance/Choose).</summary>
@@ -17,4 +17,10 @@ public enum SimStrategy
 
     /// <summary>Depth-first over every decision, never repeating a schedule, up to Iterations schedules.</summary>
     Exhaustive,
+
+    /// <summary>Iterative delay bounding: FIFO, then every schedule with 1 delay, 2 delays, ..., up to Iterations schedules.</summary>
+    DelayBounded,
+
+    /// <summary>FIFO with 2 delays at random points (SIMLOOP_STRATEGY=delay&lt;n&gt; for another number).</summary>
+    RandomDelays,
 }

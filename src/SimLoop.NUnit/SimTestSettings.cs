@@ -215,6 +215,8 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             SimStrategy.Random => Strategy.Random,
             SimStrategy.Pct => Strategy.Pct(attribute.PctDepth),
             SimStrategy.Exhaustive => Strategy.Exhaustive(Math.Max(1, attribute.Iterations)),
+            SimStrategy.DelayBounded => Strategy.DelayBounded(Math.Max(1, attribute.Iterations)),
+            SimStrategy.RandomDelays => Strategy.RandomDelays(),
             _ => null,
         };
     }

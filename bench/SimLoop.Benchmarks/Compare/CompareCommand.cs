@@ -20,7 +20,7 @@ public static class CompareCommand
     [
         (typeof(StepBenchmarks), ["Bare_queue", "Sim_Yield", "Task_Yield"]),
         (typeof(OperationBenchmarks), ["Yield_step", "Timer_step", "Spawn_and_completion"]),
-        (typeof(EndToEndBenchmarks), ["Small_test_fifo", "Small_test_random", "Small_test_pct3", "Bounded_buffer_portfolio"]),
+        (typeof(EndToEndBenchmarks), ["Small_test_fifo", "Small_test_random", "Small_test_pct3", "Small_test_portfolio", "Small_test_alternating_portfolio", "Bounded_buffer_portfolio"]),
         (typeof(CoyoteSideBySideBenchmarks), ["Coyote_small_test", "SimLoop_small_test", "Coyote_bounded_buffer", "SimLoop_bounded_buffer"]),
         (typeof(ParallelExplorationBenchmarks), ["One_thread", "Two_threads"]),
         (typeof(ScaleBenchmarks), ["Sleeping"]),

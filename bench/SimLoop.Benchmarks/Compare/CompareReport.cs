@@ -12,6 +12,9 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
 
     private double SmallTestPerSecond => 1e9 / m.Mean("EndToEndBenchmarks.Small_test_random");
 
+    // Iterations per second of the default portfolio over those of the portfolio it replaced: the inverse ratio of times.
+    private double DefaultSpeedVsOld => m.Mean("EndToEndBenchmarks.Small_test_alternating_portfolio") / m.Mean("EndToEndBenchmarks.Small_test_portfolio");
+
     private double CoyoteSpeedUp => m.Mean("CoyoteSideBySideBenchmarks.Coyote_small_test") / m.Mean("CoyoteSideBySideBenchmarks.SimLoop_small_test");
 
     private double ParallelSpeedUp => m.Mean("ParallelExplorationBenchmarks.One_thread") / m.Mean("ParallelExplorationBenchmarks.Two_threads");
@@ -41,6 +44,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         yield return new Target("spawn-and-completion", m.Mean("OperationBenchmarks.Spawn_and_completion"), "ns", "<=", 300);
         yield return new Target("small-test-iterations-per-second", SmallTestPerSecond, "it/s", ">=", 100_000);
         yield return new Target("iterations-per-second-vs-coyote", CoyoteSpeedUp, "x", ">=", 100);
+        yield return new Target("small-test-default-portfolio-vs-previous-default", DefaultSpeedVsOld, "x", ">=", 0.9);
         foreach (var hunt in hunts)
         {
             yield return new Target(
@@ -78,6 +82,7 @@ public sealed class CompareReport(Measurements m, List<BugHunt.Hunt> hunts, Memo
         Row(t, "small test (82 steps), Explore, Fifo", "EndToEndBenchmarks.Small_test_fifo", "itself", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, Explore, Random", "EndToEndBenchmarks.Small_test_random", "Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, Explore, PCT(3)", "EndToEndBenchmarks.Small_test_pct3", "Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
+        Row(t, "small test, Explore, Portfolio (default)", "EndToEndBenchmarks.Small_test_portfolio", "previous default", "EndToEndBenchmarks.Small_test_alternating_portfolio", "/it", perSecond: true);
         Row(t, "bounded buffer (fixed), Explore, Portfolio", "EndToEndBenchmarks.Bounded_buffer_portfolio", "small test, Fifo", "EndToEndBenchmarks.Small_test_fifo", "/it", perSecond: true);
         Row(t, "small test, random, **vs Coyote**", "CoyoteSideBySideBenchmarks.SimLoop_small_test", "Coyote", "CoyoteSideBySideBenchmarks.Coyote_small_test", "/it", perSecond: true, baselineAllocated: true);
         Row(t, "bounded buffer (fixed), random, **vs Coyote**", "CoyoteSideBySideBenchmarks.SimLoop_bounded_buffer", "Coyote", "CoyoteSideBySideBenchmarks.Coyote_bounded_buffer", "/it", perSecond: true, baselineAllocated: true);

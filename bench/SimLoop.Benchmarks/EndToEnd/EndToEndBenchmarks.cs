@@ -5,7 +5,7 @@ namespace SimLoop.Benchmarks.EndToEnd;
 
 /// <summary>
 /// Iterations per second of whole tests, per iteration: the small test (5 tasks, 82 steps) explored under Fifo (the
-/// baseline), Random and PCT on one thread, the same as a plain Sim.Run loop, and the bounded-buffer test (fixed
+/// baseline), Random, PCT, the default portfolio and the portfolio it replaced on one thread, the same as a plain Sim.Run loop, and the bounded-buffer test (fixed
 /// version, so every iteration runs to the end) explored with the default Portfolio. Exploration settings are the
 /// defaults (determinism self-check every 64th iteration included) except Parallelism = 1 and a fixed seed.
 /// </summary>
@@ -22,6 +22,14 @@ public class EndToEndBenchmarks
 
     [Benchmark(OperationsPerInvoke = Iterations)]
     public int Small_test_pct3() => Explore(SmallTest.Run, Strategy.Pct(3));
+
+    /// <summary>The default strategy of Sim.Explore and [SimTest].</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public int Small_test_portfolio() => Explore(SmallTest.Run, Strategy.Portfolio);
+
+    /// <summary>The default before the adaptive portfolio (0.1.0-preview.1) (random, pct1, random, pct2, ...): the speed the new default must keep.</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public int Small_test_alternating_portfolio() => Explore(SmallTest.Run, new Scheduling.AlternatingPortfolioStrategy());
 
     /// <summary>The same test as a loop of Sim.Run calls: each builds a SimResult (fairness report and trace tail), which exploration skips.</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]

@@ -61,13 +61,19 @@ public sealed class ExplorationResult
     /// <summary>Exhaustive search only: true when every schedule of the program was run.</summary>
     public bool SpaceExhausted { get; }
 
+    /// <summary>
+    /// Delay bounding (<see cref="SimLoop.Strategy.DelayBounded"/>) only: the highest delay bound all of whose
+    /// schedules were run (0 is the FIFO schedule alone), or null when not even bound 0 completed.
+    /// </summary>
+    public int? CompletedDelayBound { get; internal init; }
+
     /// <summary>Iterations rerun to check that the same seed gives the same schedule.</summary>
     public int DeterminismChecks { get; }
 
     /// <summary>One line for test output: strategy, base seed, iterations, distinct schedules, virtual time.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"SimLoop: strategy {Strategy}, base seed {TimeFormat.Hex(BaseSeed)}, {Iterations} iterations{(Shard.Count > 1 ? $" (shard {Shard})" : "")}, " +
-        $"{DistinctSchedules} distinct schedules{(SpaceExhausted ? " (the whole space)" : "")}, {TimeFormat.Duration(VirtualTime)} of virtual time, " +
+        $"{DistinctSchedules} distinct schedules{(SpaceExhausted ? " (the whole space)" : "")}{(CompletedDelayBound is { } bound ? $" (every schedule with at most {bound} delays)" : "")}, {TimeFormat.Duration(VirtualTime)} of virtual time, " +
         $"{(Failure is null ? "no failure" : $"FAILED at iteration {Failure.Iteration} ({Failure.Kind})")}.");
 
     /// <summary>Throws the first failure as a <see cref="SimulationFailedException"/>; does nothing when every iteration passed.</summary>

@@ -21,7 +21,7 @@ internal sealed partial class Explorer
     {
         var wallClock = StartWallClock();
         var exhausted = false;
-        if (_options.Strategy.IsSequentialOnly)
+        if (_search is not null)
         {
             exhausted = RunOnWorker(RunExhaustive, _ => false);
         }
@@ -39,9 +39,12 @@ internal sealed partial class Explorer
         var firstSlot = Volatile.Read(ref _firstFailingSlot);
         var ran = _options.StopOnFirstFailure && firstSlot != int.MaxValue
             ? firstSlot + 1
-            : _options.Strategy.IsSequentialOnly ? _dfsSchedules : Math.Min(_slotCount, Volatile.Read(ref _slotsDone));
+            : _search is not null ? _dfsSchedules : Math.Min(_slotCount, Volatile.Read(ref _slotsDone));
         var (distinct, virtualTime) = _ledger.Summarise(ran - 1);
-        return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks);
+        return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks)
+        {
+            CompletedDelayBound = _search?.CompletedBound,
+        };
     }
 
     /// <summary>This shard's slots; a shard past the end of a small budget has none.</summary>
@@ -61,7 +64,9 @@ internal sealed partial class Explorer
         else if (_options.Strategy.NeedsMeasuredDecisions)
         {
             // This shard does not own iteration 0 but needs its measurement: run it, without counting it.
-            _measuredDecisions = RunOnWorker(stall => RunIteration(PlanFor(0) with { OnStall = stall }), stalled => stalled).ReadyDecisions;
+            var probe = PlanFor(0);
+            RunOnWorker(stall => RunIteration(probe with { OnStall = stall }), stalled => stalled);
+            _shape = ShapeOf(probe);
         }
 
         if (Volatile.Read(ref _firstFailingSlot) == int.MaxValue || !_options.StopOnFirstFailure)
@@ -106,7 +111,7 @@ internal sealed partial class Explorer
                 var loop = RunIteration(plan);
                 if (slot == 0 && IterationOf(0) == 0)
                 {
-                    _measuredDecisions = loop.ReadyDecisions;
+                    _shape = ShapeOf(plan);
                 }
 
                 Record(slot, loop, plan, instead: null);
@@ -157,13 +162,20 @@ internal sealed partial class Explorer
     private bool ShouldCheck(int iteration) =>
         _options.CheckDeterminism && _options.DeterminismCheckEvery > 0 && iteration % _options.DeterminismCheckEvery == 0;
 
-    /// <summary>Exhaustive search: schedule after schedule on one thread, each following the next untried prefix.</summary>
+    /// <summary>Systematic search (exhaustive, delay bounding): schedule after schedule on one thread, each following the next prefix.</summary>
     private bool RunExhaustive(Action<EventLoop> stall)
     {
-        IReadOnlyList<int> prefix = [];
         var strategy = _options.Strategy;
-        for (var i = 0; i < _options.Iterations && !_options.CancellationToken.IsCancellationRequested; i++)
+        var search = _search!;
+        var limit = Math.Min(_options.Iterations, strategy.MaxSchedules);
+        for (var i = 0; i < limit && !_options.CancellationToken.IsCancellationRequested; i++)
         {
+            var prefix = search.Next();
+            if (prefix is null)
+            {
+                return true;
+            }
+
             var scheduler = new ExhaustiveStrategy.DfsScheduler(_baseSeed, prefix);
             var slot = i;
             var plan = new RunPlan(_baseSeed, strategy, Iteration: i, RecordDecisions: true)
@@ -182,19 +194,15 @@ internal sealed partial class Explorer
             Interlocked.Increment(ref _slotsDone);
             if (loop.Failure is not null && _options.StopOnFirstFailure)
             {
+                // Not handed to the search: its bounds stay the ones completed before this schedule.
                 return false;
             }
 
-            var next = ExhaustiveStrategy.Next(scheduler.Path);
-            if (next is null)
-            {
-                return true;
-            }
-
-            prefix = next;
+            search.Ran(scheduler.Path);
         }
 
-        return false;
+        // The budget ran out; the space is exhausted only if nothing is left to run.
+        return search.Next() is null;
     }
 
     private void ReportProgress(WallClock wallClock)
@@ -213,7 +221,7 @@ internal sealed partial class Explorer
             failures = _failedRuns.Count;
         }
 
-        progress.Report(new ExplorationProgress(done, _options.Strategy.IsSequentialOnly ? _options.Iterations : _slotCount, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
+        progress.Report(new ExplorationProgress(done, _search is not null ? Math.Min(_options.Iterations, _options.Strategy.MaxSchedules) : _slotCount, elapsed.TotalSeconds <= 0 ? 0 : done / elapsed.TotalSeconds, elapsed, distinct, failures));
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ internal sealed partial class Explorer
     private readonly IterationLedger _ledger = new();
     private readonly Lock _lock = new();
     private readonly List<FailedRun> _failedRuns = [];
-    private int _measuredDecisions = PctStrategy.DefaultExpectedSteps;
+    private readonly SystematicSearch? _search;
+    private ProgramShape _shape = ProgramShape.Unmeasured;
 
     private Explorer(Func<Task> test, ExploreOptions options, ulong baseSeed, ShardSpec shard)
     {
@@ -30,6 +31,7 @@ internal sealed partial class Explorer
         _options = options;
         _baseSeed = baseSeed;
         _shard = shard;
+        _search = options.Strategy.CreateSearch();
 
         // Iterations run untraced (fast); a failing one is rerun with its full trace.
         _runOptions = options with { RecordTrace = false, Replay = null };
@@ -53,7 +55,7 @@ internal sealed partial class Explorer
         if (shard.Count > 1 && options.Strategy.IsSequentialOnly)
         {
             throw new ArgumentException(
-                $"Exhaustive search cannot be sharded (shard {shard}): each schedule it runs depends on the one before. Run it unsharded, or shard a Random/PCT/Portfolio exploration.");
+                $"{(options.Strategy is DelayBoundedStrategy ? "Delay bounding" : "Exhaustive search")} cannot be sharded (shard {shard}): each schedule it runs depends on the one before. Run it unsharded, or shard a Random/PCT/Portfolio exploration.");
         }
 
         var explorer = new Explorer(test, options, baseSeed, shard);
@@ -76,13 +78,20 @@ internal sealed partial class Explorer
     private int IterationOf(int slot) => _shard.Index + (slot * _shard.Count);
 
     /// <summary>
-    /// For PCT and the portfolio, iteration 0 is the FIFO (asyncio) order: it measures the decisions PCT spreads its
-    /// change points over. Strategies that need no measurement (Random, Fifo) use their own choice from iteration 0.
+    /// For PCT, random delays and the portfolio, iteration 0 is the FIFO (asyncio) order run by a probe that
+    /// measures the program's shape (task decisions, tasks) the later iterations spread their change points over.
+    /// Strategies that need no measurement (Random, Fifo) use their own choice from iteration 0.
     /// </summary>
-    private RunPlan PlanFor(int iteration) => new(
-        SplitMix64.At(_baseSeed, (ulong)iteration),
-        iteration == 0 && _options.Strategy.NeedsMeasuredDecisions ? Strategy.Fifo : _options.Strategy.ForIteration(iteration, _measuredDecisions),
-        Iteration: iteration);
+    private RunPlan PlanFor(int iteration)
+    {
+        var seed = SplitMix64.At(_baseSeed, (ulong)iteration);
+        return iteration == 0 && _options.Strategy.NeedsMeasuredDecisions
+            ? new RunPlan(seed, Strategy.Fifo, Iteration: 0) { Scheduler = new ProgramShape.Probe(seed) }
+            : new RunPlan(seed, _options.Strategy.ForIteration(iteration, _shape), Iteration: iteration);
+    }
+
+    /// <summary>What the probe of a FIFO iteration 0 measured, or the shape known so far for any other run.</summary>
+    private ProgramShape ShapeOf(RunPlan plan) => plan.Scheduler is ProgramShape.Probe probe ? probe.Shape : _shape;
 
     private EventLoop RunIteration(RunPlan plan) => Execute(_runOptions, plan);
 

@@ -12,14 +12,14 @@ internal sealed class ExhaustiveStrategy : Strategy
 {
     public ExhaustiveStrategy(int maxSchedules) => MaxSchedules = maxSchedules;
 
-    public int MaxSchedules { get; }
+    internal override int MaxSchedules { get; }
 
     public override string Name => "dfs";
 
-    internal override bool IsSequentialOnly => true;
-
     /// <summary>A single run outside exploration: the first schedule of the tree (index 0 everywhere, FIFO).</summary>
     internal override Scheduler CreateScheduler(ulong seed) => new DfsScheduler(seed, []);
+
+    internal override SystematicSearch CreateSearch() => new DepthFirst();
 
     /// <summary>The next prefix after a run that took <paramref name="path"/>, or null when the tree is exhausted.</summary>
     public static List<int>? Next(IReadOnlyList<(int Choice, int Count)> path)
@@ -40,6 +40,16 @@ internal sealed class ExhaustiveStrategy : Strategy
         }
 
         return null;
+    }
+
+    /// <summary>Depth-first order: the next prefix increments the deepest decision that has an untried alternative.</summary>
+    private sealed class DepthFirst : SystematicSearch
+    {
+        private IReadOnlyList<int>? _next = [];
+
+        public override IReadOnlyList<int>? Next() => _next;
+
+        public override void Ran(IReadOnlyList<(int Choice, int Count)> path) => _next = ExhaustiveStrategy.Next(path);
     }
 
     /// <summary>Follows a prefix, then index 0; records (choice, branching factor) at every decision point.</summary>

@@ -6,11 +6,12 @@ namespace SimLoop.Scheduling;
 
 /// <summary>
 /// Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010), with simulated tasks as the threads: every
-/// task gets a random priority when first seen; the ready continuation of the highest-priority task runs; at
-/// depth - 1 change points, drawn uniformly over the expected number of scheduling decisions (measured by a
-/// probe run of the program when exploring), the task about to run drops
-/// below every other. A bug that needs d ordering constraints is found with probability at least
-/// 1 / (n * k^(d-1)) per run. Same-instant events are ordered randomly.
+/// task gets a random priority when first seen; the ready continuation of the highest-priority task runs. There
+/// are depth - 1 change points k_1 .. k_(d-1), each drawn uniformly over the expected number of task decisions
+/// (measured by the FIFO probe run when exploring); at step k_i the task about to run drops to priority i, below
+/// every initial priority. As in the paper the points are drawn independently, so which demoted task ends lowest
+/// is random too, not tied to the order of the points in time. A bug that needs d ordering constraints is found
+/// with probability at least 1 / (n * k^(d-1)) per run. Same-instant events are ordered randomly.
 /// </summary>
 internal sealed class PctStrategy : Strategy
 {
@@ -39,16 +40,15 @@ internal sealed class PctStrategy : Strategy
 
     internal override bool NeedsMeasuredDecisions => LearnsSteps;
 
-    internal override Strategy ForIteration(int iteration, int measuredDecisions) =>
-        LearnsSteps ? new PctStrategy(Depth, Math.Max(1, measuredDecisions)) : this;
+    internal override Strategy ForIteration(int iteration, ProgramShape shape) =>
+        LearnsSteps ? new PctStrategy(Depth, shape.Decisions) : this;
 
     private sealed class PctScheduler : Scheduler
     {
-        private readonly long[] _changePoints;
+        private readonly ChangePoints _changePoints;
         private Xoshiro256StarStar _priorityDraws;
         private Xoshiro256StarStar _events;
         private long _steps;
-        private int _changesMade;
 
         public PctScheduler(ulong seed, int depth, int expectedSteps)
             : base(seed)
@@ -56,22 +56,20 @@ internal sealed class PctStrategy : Strategy
             _priorityDraws = new Xoshiro256StarStar(SeedStreams.Derive(seed, SeedStreams.Priorities));
             _events = new Xoshiro256StarStar(SeedStreams.Derive(seed, SeedStreams.SameInstantEvents));
             var points = new Xoshiro256StarStar(SeedStreams.Derive(seed, SeedStreams.ReadyOrder));
-            _changePoints = new long[Math.Max(0, depth - 1)];
-            for (var i = 0; i < _changePoints.Length; i++)
-            {
-                _changePoints[i] = points.NextInt(Math.Max(1, expectedSteps));
-            }
-
-            Array.Sort(_changePoints);
+            _changePoints = ChangePoints.Draw(ref points, depth - 1, expectedSteps);
         }
 
         public override int PickReady(ReadyQueue ready)
         {
             var best = 0;
-            var bestPriority = PriorityOf(ready[0].Owner);
+            var first = ready[0].Owner;
+            var bestPriority = PriorityOf(first);
+            var tasksCompete = false;
             for (var i = 1; i < ready.Count; i++)
             {
-                var priority = PriorityOf(ready[i].Owner);
+                var owner = ready[i].Owner;
+                tasksCompete |= owner != first;
+                var priority = PriorityOf(owner);
                 if (priority > bestPriority)
                 {
                     best = i;
@@ -79,14 +77,19 @@ internal sealed class PctStrategy : Strategy
                 }
             }
 
-            // At a change point the chosen task drops below every initial priority (later change points drop lower still).
-            while (_changesMade < _changePoints.Length && _changePoints[_changesMade] <= _steps)
+            // Only a choice between tasks is a step of PCT: continuations of one task keep their order anyway, and
+            // counting them would spread the change points over steps where they cannot change anything.
+            if (tasksCompete)
             {
-                _changesMade++;
-                ready[best].Owner.Priority = -_changesMade;
+                // At a change point the chosen task drops below every initial priority, to the point's own rank.
+                while (_changePoints.TryTake(_steps, out var lowered))
+                {
+                    ready[best].Owner.Priority = lowered;
+                }
+
+                _steps++;
             }
 
-            _steps++;
             return best;
         }
 

@@ -18,7 +18,7 @@ public abstract class Strategy
     /// <summary>Uniform over the ready continuations at every step (and over same-instant events).</summary>
     public static Strategy Random { get; } = new RandomStrategy();
 
-    /// <summary>The default of exploration (Sim.Explore): iterations alternate between Random and PCT with depths 1 to 3.</summary>
+    /// <summary>The default of exploration (Sim.Explore, [SimTest]): FIFO first, then Random, deep PCT (depth from the task count), PCT(3), deep PCT in turn.</summary>
     public static Strategy Portfolio { get; } = new PortfolioStrategy();
 
     /// <summary>
@@ -44,20 +44,50 @@ public abstract class Strategy
         return new ExhaustiveStrategy(maxSchedules);
     }
 
+    /// <summary>
+    /// Iterative delay bounding: the FIFO schedule, then every schedule with exactly 1 delay, exactly 2, ... (a
+    /// delay skips the continuation at the head of the ready queue; running the one at index j costs j). Never
+    /// repeats a schedule, stops after <paramref name="maxSchedules"/>, and reports the highest bound it covered
+    /// (<see cref="ExplorationResult.CompletedDelayBound"/>) and whether the whole space was covered.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSchedules"/> is below 1.</exception>
+    public static Strategy DelayBounded(int maxSchedules = 10_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSchedules, 1);
+        return new DelayBoundedStrategy(maxSchedules);
+    }
+
+    /// <summary>
+    /// Probabilistic delay bounding: the FIFO schedule with <paramref name="bound"/> delays placed at random over
+    /// the measured number of task decisions; samples the schedules <see cref="DelayBounded"/> enumerates.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is below 1.</exception>
+    public static Strategy RandomDelays(int bound = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bound, 1);
+        return new RandomDelaysStrategy(bound, PctStrategy.DefaultExpectedSteps, learnsSteps: true);
+    }
+
     /// <summary>The short name used in replay tokens, reports and SIMLOOP_STRATEGY.</summary>
     public abstract string Name { get; }
 
     /// <summary>What a replay token stores to rebuild this strategy (the name plus any learned parameters).</summary>
     internal virtual string Descriptor => Name;
 
-    /// <summary>Exhaustive search must run its iterations one after the other.</summary>
-    internal virtual bool IsSequentialOnly => false;
+    /// <summary>Systematic searches (exhaustive, delay bounding) run their schedules one after the other.</summary>
+    internal bool IsSequentialOnly => CreateSearch() is not null;
 
-    /// <summary>True when iterations need the decision count measured by iteration 0 (PCT, Portfolio).</summary>
+    /// <summary>Systematic searches: the most schedules the strategy itself allows (the exploration's Iterations bound them too).</summary>
+    internal virtual int MaxSchedules => int.MaxValue;
+
+    /// <summary>The enumeration of a systematic search, fresh for each exploration; null for sampling strategies.</summary>
+    internal virtual SystematicSearch? CreateSearch() => null;
+
+    /// <summary>True when iterations need the shape measured by the FIFO probe of iteration 0 (PCT, random delays, Portfolio).</summary>
     internal virtual bool NeedsMeasuredDecisions => false;
 
-    /// <summary>The concrete strategy of one exploration iteration (Portfolio alternates; PCT learns the decision count).</summary>
-    internal virtual Strategy ForIteration(int iteration, int measuredDecisions) => this;
+    /// <summary>The concrete strategy of one exploration iteration (Portfolio picks one; PCT learns the decision count).</summary>
+    internal virtual Strategy ForIteration(int iteration, ProgramShape shape) => this;
 
     /// <summary>Creates the decision maker of one run.</summary>
     internal abstract Scheduler CreateScheduler(ulong seed);

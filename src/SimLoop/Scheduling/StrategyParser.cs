@@ -6,7 +6,7 @@ namespace SimLoop.Scheduling;
 /// <summary>Turns the strategy part of a replay token (or SIMLOOP_STRATEGY) back into a Strategy.</summary>
 internal static class StrategyParser
 {
-    public const string Known = "fifo, random, portfolio, pct, pct<depth>, exhaustive";
+    public const string Known = "fifo, random, portfolio, pct, pct<depth>, delay, delay<bound>, idb, exhaustive";
 
     /// <summary>The strategy a token names; a token's PCT always carries its decision count.</summary>
     public static Strategy FromDescriptor(string descriptor, string token) =>
@@ -22,22 +22,28 @@ internal static class StrategyParser
             "random" => Strategy.Random,
             "portfolio" => Strategy.Portfolio,
             "dfs" or "exhaustive" => Strategy.Exhaustive(),
-            _ => ParsePct(text)!,
+            "idb" => Strategy.DelayBounded(),
+            _ => ParseLearning(text, "pct", 3, Strategy.Pct, (depth, steps) => new PctStrategy(depth, steps))
+                ?? ParseLearning(text, "delay", 2, Strategy.RandomDelays, (bound, steps) => new RandomDelaysStrategy(bound, steps))!,
         };
         return strategy is not null;
     }
 
-    private static Strategy? ParsePct(string text)
+    /// <summary>
+    /// <paramref name="prefix"/>, prefix&lt;n&gt; or prefix&lt;n&gt;n&lt;steps&gt; (a token's form, with the learned step
+    /// count): PCT's depth or the number of random delays, at least 1; the prefix alone means <paramref name="standard"/>.
+    /// </summary>
+    private static Strategy? ParseLearning(string text, string prefix, int standard, Func<int, Strategy> learning, Func<int, int, Strategy> measured)
     {
-        if (!text.StartsWith("pct", StringComparison.Ordinal))
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var rest = text[3..];
+        var rest = text[prefix.Length..];
         if (rest.Length == 0)
         {
-            return Strategy.Pct();
+            return learning(standard);
         }
 
         var n = rest.IndexOf('n', StringComparison.Ordinal);
@@ -49,11 +55,11 @@ internal static class StrategyParser
 
         if (n < 0)
         {
-            return Strategy.Pct(depth);
+            return learning(depth);
         }
 
         return int.TryParse(rest[(n + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var decisions) && decisions >= 1
-            ? new PctStrategy(depth, decisions)
+            ? measured(depth, decisions)
             : null;
     }
 }
