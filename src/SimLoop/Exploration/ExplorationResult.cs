@@ -34,7 +34,12 @@ public sealed class ExplorationResult
     /// <summary>Iterations run: all of this shard's, or those up to and including the first failure.</summary>
     public int Iterations { get; }
 
-    /// <summary>Distinct schedules (trace hashes) among them.</summary>
+    /// <summary>
+    /// Distinct schedules among them: distinct orders of steps (trace hashes). A systematic search (Exhaustive,
+    /// DelayBounded) never runs a decision sequence twice, yet two sequences can give the same order of steps: a
+    /// Sim.Chance or Sim.Choose draw that changed no step, or two timers due at the same instant whose firing order
+    /// the next pick among the ready tasks reorders anyway. Their runs count once here.
+    /// </summary>
     public int DistinctSchedules { get; }
 
     /// <summary>The first failure by iteration index (shrunk when shrinking is on), or null.</summary>
@@ -72,9 +77,12 @@ public sealed class ExplorationResult
 
     /// <summary>One line for test output: strategy, base seed, iterations, distinct schedules, virtual time.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"SimLoop: strategy {Strategy}, base seed {TimeFormat.Hex(BaseSeed)}, {Iterations} iterations{(Shard.Count > 1 ? $" (shard {Shard})" : "")}, " +
+        $"SimLoop: strategy {Strategy}, base seed {TimeFormat.Hex(BaseSeed)}, {Iterations} iterations{(Systematic ? " (each a different decision sequence)" : "")}{(Shard.Count > 1 ? $" (shard {Shard})" : "")}, " +
         $"{DistinctSchedules} distinct schedules{(SpaceExhausted ? " (the whole space)" : "")}{(CompletedDelayBound is { } bound ? $" (every schedule with at most {bound} delays)" : "")}, {TimeFormat.Duration(VirtualTime)} of virtual time, " +
         $"{(Failure is null ? "no failure" : $"FAILED at iteration {Failure.Iteration} ({Failure.Kind})")}.");
+
+    /// <summary>True for a systematic search (Exhaustive, DelayBounded): no decision sequence ran twice.</summary>
+    internal bool Systematic { get; init; }
 
     /// <summary>Throws the first failure as a <see cref="SimulationFailedException"/>; does nothing when every iteration passed.</summary>
     public void ThrowIfFailed()

@@ -44,6 +44,7 @@ internal sealed partial class Explorer
         return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks)
         {
             CompletedDelayBound = _search?.CompletedBound,
+            Systematic = _search is not null,
         };
     }
 

@@ -74,4 +74,38 @@ public class ExhaustiveTests
             seen.Add(string.Join(" ", order));
         }
     }
+
+    [Test]
+    public void Decision_sequences_that_give_the_same_order_of_steps_count_once_among_distinct_schedules()
+    {
+        // Two delays due at the same instant and a yield: 24 decision sequences (2 firing orders of the timers, each
+        // followed by the same 12 sequences of picks among the ready tasks) and 12 orders of steps: every order of
+        // the woken tasks is reached twice, once per firing order.
+        var result = Sim.Explore(async () =>
+        {
+            await Task.WhenAll(
+                Sim.Spawn("a", () => Sim.Delay(TimeSpan.FromMilliseconds(5))),
+                Sim.Spawn("b", () => Sim.Delay(TimeSpan.FromMilliseconds(5))),
+                Sim.Spawn("c", async () => await Sim.Yield()));
+        }, new ExploreOptions { Strategy = Strategy.Exhaustive(1000), Iterations = 1000, Parallelism = 1, Seed = 1 });
+
+        Assert.That((result.Iterations, result.DistinctSchedules, result.SpaceExhausted), Is.EqualTo((24, 12, true)));
+        Assert.That(result.Summary, Does.StartWith("SimLoop: strategy dfs, base seed 0x1, 24 iterations (each a different decision sequence), 12 distinct schedules (the whole space), "));
+    }
+
+    [Test]
+    public void The_firing_order_of_timers_due_together_is_a_real_decision_when_it_picks_a_winner()
+    {
+        // Task.WhenAny over two delays due at the same instant: the winner is the timer that fires first, so
+        // exhaustive search must try both firing orders to see both winners.
+        var winners = new HashSet<int>();
+        Sim.Explore(async () =>
+        {
+            var first = Sim.Delay(TimeSpan.FromMilliseconds(5));
+            var second = Sim.Delay(TimeSpan.FromMilliseconds(5));
+            winners.Add(await Task.WhenAny(first, second) == first ? 1 : 2);
+        }, new ExploreOptions { Strategy = Strategy.Exhaustive(1000), Iterations = 1000, Parallelism = 1, Seed = 1, CheckDeterminism = false });
+
+        Assert.That(winners.Order(), Is.EqualTo(new[] { 1, 2 }));
+    }
 }
