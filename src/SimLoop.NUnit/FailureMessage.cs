@@ -17,9 +17,25 @@ internal static class FailureMessage
         var what = failure.What.TrimEnd();
         var firstBreak = what.IndexOf('\n', StringComparison.Ordinal);
         var headline = firstBreak < 0 ? what : what[..firstBreak];
+
+        // A headline that introduces what follows ("... (step 2). Called from:") keeps its last sentence next to the
+        // lines it introduces: the iteration and seed go after the sentence before it.
+        var lead = "";
+        var lastSentence = headline.LastIndexOf(". ", StringComparison.Ordinal);
+        if (headline.EndsWith(':') && lastSentence > 0)
+        {
+            lead = headline[(lastSentence + 2)..];
+            headline = headline[..(lastSentence + 1)];
+        }
+
         text.Append("SimLoop: ").Append(headline)
             .Append(replayed ? " [replayed" : " [iteration " + failure.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Append(", seed ").Append(TimeFormat.Hex(failure.Seed)).Append(']');
+        if (lead.Length > 0)
+        {
+            text.Append('\n').Append(lead);
+        }
+
         if (firstBreak >= 0)
         {
             text.Append('\n').Append(what[(firstBreak + 1)..]);

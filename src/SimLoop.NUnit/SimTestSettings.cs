@@ -230,6 +230,20 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
     }
 
     /// <summary>The real sources: NUnit's TestRunParameters and the process environment.</summary>
-    public static SimTestSettings Resolve(SimTestAttribute attribute, string testFullName, Func<string, string?> testOfScope, out List<string> problems) =>
-        Resolve(attribute, testFullName, testOfScope, Environment.GetEnvironmentVariable, name => TestContext.Parameters.Get(name), out problems);
+    public static SimTestSettings Resolve(SimTestAttribute attribute, string testFullName, Func<string, string?> testOfScope, out List<string> problems)
+    {
+        var settings = Resolve(attribute, testFullName, testOfScope, Environment.GetEnvironmentVariable, name => TestContext.Parameters.Get(name), out problems);
+        problems.AddRange(UnknownParameters(TestContext.Parameters.Names));
+        return settings;
+    }
+
+    /// <summary>The settings a TestRunParameter can override, as SimLoop.&lt;name&gt;.</summary>
+    internal static readonly string[] ParameterNames = ["Iterations", "LoopModel", "ProgressInterval", "Replay", "Seed", "Shard", "Strategy"];
+
+    /// <summary>A SimLoop.* TestRunParameter SimLoop does not read is a typo that would silently change nothing.</summary>
+    internal static IEnumerable<string> UnknownParameters(IEnumerable<string> names) =>
+        names.Where(name => name.StartsWith("SimLoop.", StringComparison.OrdinalIgnoreCase) && !ParameterNames.Any(known => string.Equals(name, "SimLoop." + known, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"TestRunParameter {name} is not a SimLoop setting, so it would change nothing: the TestRunParameters SimLoop reads are " +
+                string.Join(", ", ParameterNames.Select(known => "SimLoop." + known)) + " (names are case-sensitive).");
 }

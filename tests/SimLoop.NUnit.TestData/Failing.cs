@@ -63,3 +63,14 @@ public class Failing
         }
     }
 }
+
+public class BlockingWaits
+{
+    // .Result on a task that needs the loop to finish: the loop's only thread would wait forever.
+    [SimTest(Seed = "1", Iterations = 5)]
+    public void Result_on_an_unfinished_task_is_a_blocking_wait()
+    {
+        var delay = Sim.Delay(TimeSpan.FromMilliseconds(10));
+        delay.Wait();
+    }
+}

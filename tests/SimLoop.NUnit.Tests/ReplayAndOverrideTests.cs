@@ -66,4 +66,15 @@ public class ReplayAndOverrideTests
         Assert.That(TestDataRuns.Everything.Output, Does.Contain(
             "SimLoop: SimLoop.NUnit.TestData.Replays.Pinned_to_one_schedule runs only the schedule of its [SimTest(Replay = ...)]; remove Replay to explore again."));
     }
+
+    [Test]
+    public void A_mistyped_SimLoop_TestRunParameter_is_an_error_listing_the_valid_names()
+    {
+        var outcome = TestDataRuns.Typo["Heartbeat_keeps_its_period"];
+
+        Assert.That(outcome.Result, Is.EqualTo("Failed"));
+        Assert.That(outcome.Message, Is.EqualTo(
+            "SimLoop: invalid [SimTest] settings:\n  - TestRunParameter SimLoop.Iteration is not a SimLoop setting, so it would change nothing: the TestRunParameters SimLoop reads are " +
+            "SimLoop.Iterations, SimLoop.LoopModel, SimLoop.ProgressInterval, SimLoop.Replay, SimLoop.Seed, SimLoop.Shard, SimLoop.Strategy (names are case-sensitive)."));
+    }
 }

@@ -35,6 +35,16 @@ public class ReportedOutcomeTests
     }
 
     [Test]
+    public void A_headline_that_introduces_its_stack_keeps_Called_from_next_to_it()
+    {
+        var lines = Run["Result_on_an_unfinished_task_is_a_blocking_wait"].Message.ReplaceLineEndings("\n").Split('\n');
+
+        Assert.That(lines[0], Does.Match(@"^SimLoop: task 'main' blocked the loop thread in Task\.Wait\(\) at virtual time 00:00:00\.000 \(step 0\)\. \[iteration 0, seed 0x[0-9A-F]+\]$"));
+        Assert.That(lines[1], Is.EqualTo("Called from:"));
+        Assert.That(lines[2], Does.StartWith("   at SimLoop.NUnit.TestData.BlockingWaits.Result_on_an_unfinished_task_is_a_blocking_wait in Failing.cs:line "));
+    }
+
+    [Test]
     public void NUnits_stack_trace_points_at_the_failing_line_of_the_test()
     {
         var outcome = Run["Lost_update_is_found_by_an_assertion"];
@@ -88,7 +98,7 @@ public class ReportedOutcomeTests
     [TestCase("Opposite_lock_order_deadlocks", "SimLoop: deadlock at virtual time 00:00:00.000 (after step")]
     [TestCase("Polling_forever_hits_the_time_limit", "SimLoop: time limit reached at virtual time 00:00:50.000 (after step 2)")]
     [TestCase("A_real_timer_escapes_the_loop", "SimLoop: ")]
-    [TestCase("Task_Run_is_rejected_in_strict_mode", "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool, and SimOptions.RejectThreadPoolWork forbids it. Called from:")]
+    [TestCase("Task_Run_is_rejected_in_strict_mode", "SimLoop: task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): Task.Run() queued work to the thread pool, and SimOptions.RejectThreadPoolWork forbids it. [iteration 0, seed 0x")]
     [TestCase("Thread_Sleep_in_a_step_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("A_busy_loop_is_reported_as_a_hang", "SimLoop: task 'main' has not returned to the loop for 300 ms of real time")]
     [TestCase("Heartbeat_is_never_more_than_100_ms_late", "SimLoop: fairness bound violated when the run ended at virtual time 00:00:00.250: the loop lag was 150 ms, more than the 100 ms MaxLoopLag allows (a timer of task 'heartbeat' fired 150 ms after its due time). [iteration ")]

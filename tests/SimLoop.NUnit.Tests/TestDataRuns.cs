@@ -32,7 +32,16 @@ internal static class TestDataRuns
         filter: "FullyQualifiedName~A_long_exploration_hits_NUnits_timeout|FullyQualifiedName~Passing.Heartbeat_keeps_its_period",
         environment: new Dictionary<string, string> { ["SIMLOOP_PROGRESSINTERVAL"] = "00:00:00.100", ["SIMLOOP_FAILURES"] = "off" }));
 
+    // A mistyped SimLoop.* TestRunParameter.
+    private static readonly Lazy<ChildRun> s_typo = new(() => ChildRun.Execute(
+        "typo",
+        filter: "FullyQualifiedName~Passing.Heartbeat_keeps_its_period",
+        environment: new Dictionary<string, string> { ["SIMLOOP_FAILURES"] = "off" },
+        runParameters: "TestRunParameters.Parameter(name=\"SimLoop.Iteration\", value=\"7\")"));
+
     public static ChildRun Everything => s_everything.Value;
+
+    public static ChildRun Typo => s_typo.Value;
 
     public static ChildRun Progress => s_progress.Value;
 

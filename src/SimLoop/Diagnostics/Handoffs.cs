@@ -57,7 +57,7 @@ internal static class Handoffs
                     "TaskCreationOptions.RunContinuationsAsynchronously, or a ContinueWith",
                 "Await without ConfigureAwait(false) in code under test (for a library, turn on its 'continue on captured context' option); " +
                 "combine a RunContinuationsAsynchronously task through an async method (static async Task OnLoop(Task t) => await t;); " +
-                "await instead of ContinueWith.",
+                "await instead of ContinueWith. When the API named above belongs to the BCL or a package, that await is theirs, not yours: the limitations page linked below says what to do.",
                 caller);
         }
 
@@ -89,4 +89,16 @@ internal static class Handoffs
     // "CancellationTokenSource..ctor()" reads as "new CancellationTokenSource(...)".
     private static string Readable(string api) =>
         api.EndsWith("..ctor()", StringComparison.Ordinal) ? $"new {api[..^"..ctor()".Length]}(...)" : s_publicNames.GetValueOrDefault(api, api);
+
+    /// <summary>The section of docs/limitations.md (shipped in the packages beside errors.md) that explains a hand-off.</summary>
+    public static string SeeAlso(RealWork work) => work == RealWork.Timer ? Limitations.RealTimers : Limitations.PoolWork;
+
+    private static class Limitations
+    {
+        public const string PoolWork =
+            "What the thread pool runs and how SimLoop keeps it on the loop: docs/limitations.md#work-queued-to-the-thread-pool-runs-on-the-loops-schedule.";
+
+        public const string RealTimers =
+            "Where rewriting does not reach: docs/limitations.md#real-timers-where-rewriting-does-not-reach-fail-the-run-at-the-step-that-arms-them.";
+    }
 }

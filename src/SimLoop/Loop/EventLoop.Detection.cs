@@ -56,6 +56,8 @@ public sealed partial class EventLoop
         {
             fix += " Or turn SimOptions.RejectThreadPoolWork off: SimLoop then runs such work as a step of the task that queued it.";
         }
+
+        fix += " " + Handoffs.SeeAlso(work);
         var task = _running?.Name ?? _loopTask.Name;
         var headline = _running is null ? "the loop handed work to a real thread" : $"task '{task}' handed work to a real thread";
         Fail(new RunFailure(
