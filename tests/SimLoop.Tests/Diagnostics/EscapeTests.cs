@@ -59,6 +59,22 @@ public class EscapeTests
     }
 
     [Test]
+    [NotRewritten] // a PeriodicTimer without a TimeProvider, as code that is not rewritten makes one
+    public void A_PeriodicTimer_on_the_machines_clock_is_reported_as_a_real_timer_not_as_a_deadlock()
+    {
+        var failure = RunExpectingFailure(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            await timer.WaitForNextTickAsync();
+        });
+
+        Assert.That(failure.Kind, Is.EqualTo(FailureKind.UncontrolledConcurrency));
+        Assert.That(failure.Failure.What, Does.StartWith("task 'main' handed work to a real thread at virtual time 00:00:00.000 (step 0): "));
+        Assert.That(failure.Failure.What, Does.Contain(": new PeriodicTimer(...) started a real timer (1000 ms on the machine's clock). Called from:"));
+        Assert.That(failure.Failure.Fix, Does.Contain("new PeriodicTimer(period, Sim.Time)"));
+    }
+
+    [Test]
     public void Strict_mode_cancelAsync_runs_callbacks_on_the_thread_pool_and_fails()
     {
         var failure = RunExpectingFailure(async () =>
