@@ -44,7 +44,7 @@ public partial class GettingStartedTests
         var (exitCode, output) = Commands.Run(project, "dotnet", ["test"]);
         Assert.That(exitCode, Is.Not.Zero, output);
         Assert.That(output, Does.Contain("SimLoop: main failed at virtual time 00:00:00.005"));
-        Assert.That(output, Does.Contain("Failed:     1, Passed:     1"), "the account test fails; the Polly test with default options passes");
+        Assert.That(output, Does.Contain("Failed:     1, Passed:     2"), "the account test fails; the Polly test with default options and the fairness bound pass");
         var replay = ReplayLine().Match(output);
         Assert.That(replay.Success, Is.True, output);
         Assert.That(Directory.GetFiles(Path.Combine(project, ".simloop", "failures")), Has.Length.EqualTo(1));

@@ -8,6 +8,7 @@ public class ReportedOutcomeTests
     private static ChildRun Run => TestDataRuns.Everything;
 
     [TestCase("Heartbeat_keeps_its_period", "SimLoop: strategy portfolio, base seed 0x2A, 50 iterations, 1 distinct schedules, 15 s of virtual time, no failure.")]
+    [TestCase("The_heartbeat_stays_on_time_while_a_report_renders", "SimLoop: strategy portfolio, base seed 0x2A, 100 iterations, 2 distinct schedules, 50 s of virtual time, no failure.")]
     [TestCase("A_plain_void_method_runs_on_the_loop", "SimLoop: strategy portfolio, base seed 0x7, 10 iterations, 1 distinct schedules, 50 ms of virtual time, no failure.")]
     [TestCase("Task_Run_runs_as_a_step_of_the_loop", "SimLoop: strategy portfolio, base seed 0x9, 10 iterations, 1 distinct schedules, 10 s of virtual time, no failure.")]
     public void A_passing_simulation_test_passes_and_prints_one_summary_line(string test, string summary)
