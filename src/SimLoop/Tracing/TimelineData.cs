@@ -125,6 +125,30 @@ internal static class TimelineData
         json.WriteEndObject();
 
         WriteStrings(json, "labels", labels);
+
+        // Where each step's code resumed (complete traces), and its Sim.Chance/Choose draws: one table of distinct texts.
+        var notes = new List<string>();
+        var noteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Note(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return -1;
+            }
+
+            if (!noteIndex.TryGetValue(text, out var index))
+            {
+                index = notes.Count;
+                notes.Add(text);
+                noteIndex.Add(text, index);
+            }
+
+            return index;
+        }
+
+        WriteColumn(json, "source", steps, s => Note(s.Source));
+        WriteColumn(json, "choices", steps, s => Note(string.Join("; ", s.Choices)));
+        WriteStrings(json, "notes", notes);
         if (run.Failure is { } failure && steps.Count > 0)
         {
             json.WriteStartObject("failure");

@@ -52,6 +52,7 @@ public class TimelineInBrowserTests
         Assert.That(Regex.Replace(details, "</?b>", ""), Is.EqualTo(
             "step #6 of task heartbeat\n" +
             "ready at 200 ms (timer), started at 450 ms, waited 250 ms, cost 0 ms\n" +
+            "resumed in TimelineScenario.Run (lambda) (TimelineScenario.cs:16)\n" +
             "timer 250 ms late: late by a + c - d = 150 + 300 - 200 = 250 ms: cruncher's step #5 started at a and cost c (cpu \"parse a big JSON document\"), the timer was due at d"));
         Assert.That(dom, Does.Contain("class=\"selected\""));
     }

@@ -17,6 +17,7 @@ public class TimelineInteractionTests
         Assert.That(page.Text("document.getElementById('details').innerText"), Is.EqualTo(
             "step #6 of task heartbeat\n" +
             "ready at 200 ms (timer), started at 450 ms, waited 250 ms, cost 0 ms\n" +
+            "resumed in TimelineScenario.Run (lambda) (TimelineScenario.cs:16)\n" +
             "timer 250 ms late: late by a + c - d = 150 + 300 - 200 = 250 ms: cruncher's step #5 started at a and cost c (cpu \"parse a big JSON document\"), the timer was due at d"));
         Assert.That(page.Evaluate("document.querySelectorAll('#lanes .selected').length").GetInt32(), Is.EqualTo(1));
         Assert.That(y, Is.LessThan(lane.Y), "the mark sits above the middle of the heartbeat's lane");
@@ -34,6 +35,7 @@ public class TimelineInteractionTests
         Assert.That(page.Text("document.getElementById('tip').innerText"), Is.EqualTo(
             "step #5 of task cruncher\n" +
             "ready at 150 ms (timer), started at 150 ms, waited 0 ms, cost 300 ms\n" +
+            "resumed in TimelineScenario.Run (lambda) (TimelineScenario.cs:21)\n" +
             "cpu 300 ms \"parse a big JSON document\" from 150 ms\n" +
             "slow step: cost 300 ms >= 100 ms"));
     }
