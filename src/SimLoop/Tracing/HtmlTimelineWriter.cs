@@ -89,8 +89,10 @@ internal static class HtmlTimelineWriter
             Item(html, "max loop lag", TimeFormat.Duration(fairness.MaxLoopLag));
         }
 
+        // Only what works as printed: the token in the Replay option of Sim.Run or Sim.Explore. A [SimTest]'s own
+        // replay command (a token scoped to its test) is in its failure message.
         html.Append("</dl>\n<p class=\"hint\">Replay it exactly: <code>new SimOptions { Replay = \"").Append(E(run.ReplayToken))
-            .Append("\" }</code>, or <code>SIMLOOP_REPLAY=").Append(E(run.ReplayToken)).Append("</code> for a [SimTest].</p>\n</header>\n");
+            .Append("\" }</code> with Sim.Run (or ExploreOptions with Sim.Explore); a [SimTest] failure message prints its own replay command.</p>\n</header>\n");
     }
 
     private static void AppendTimeline(StringBuilder html, TimelineRun run)

@@ -9,6 +9,17 @@ namespace SimLoop.Tests.Tracing;
 public class HtmlTimelineTests
 {
     [Test]
+    public void The_header_advises_only_a_replay_that_works_as_printed()
+    {
+        var run = TimelineScenario.Run();
+
+        var html = run.ToHtmlTimeline();
+
+        Assert.That(html, Does.Contain($"Replay it exactly: <code>new SimOptions {{ Replay = \"{run.ReplayToken}\" }}</code> with Sim.Run (or ExploreOptions with Sim.Explore); a [SimTest] failure message prints its own replay command."));
+        Assert.That(html, Does.Not.Contain("SIMLOOP_REPLAY"), "the engine's tokens name no test; the environment variable refuses them");
+    }
+
+    [Test]
     public void The_same_run_writes_a_byte_identical_page()
     {
         var first = TimelineScenario.Run();
