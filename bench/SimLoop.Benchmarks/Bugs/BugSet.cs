@@ -49,7 +49,7 @@ internal static class BugSet
         new("lazy01", SmallBugs.Lazy, Cs, Figures((20, 20.6), (20, 4.9), (20, 4.6), (20, 4.7), (20, 2.0))) { InQuickSet = true },
         new("token_ring", SmallBugs.TokenRing, Cs, Figures((20, 13.0), (20, 8.2), (20, 7.8), (20, 8.6), (20, 8.2))) { InQuickSet = true },
         new("stack", SmallBugs.Stack, Cs, Figures((20, 176.0), (20, 3.2), (20, 2.6), (20, 1.7), (20, 4.6))) { InQuickSet = true },
-        new("starved_reader", StarvedReader.Program, "SimLoop's own tests (a depth-2 bug of two long tasks)", Figures()) { InQuickSet = true },
+        new("starved_reader", SimLoop.Tests.Exploration.Bugs.StarvedReader.Scenario(fixedVersion: false), "SimLoop's own tests (a depth-2 bug of two long tasks)", Figures()) { InQuickSet = true },
         new("lost_wakeup", Workloads.BoundedBuffer.Buggy, "Coyote's bounded-buffer sample, as SimLoop's compare benchmark runs it", Figures()) { InQuickSet = true },
     ];
 

@@ -8,7 +8,7 @@ namespace SimLoop.Tests.Fairness;
 public partial class ExplorationWorkedExampleTests
 {
     // begin example
-    private static async Task Service()
+    internal static async Task Service()
     {
         var warmed = false;
         var warmup = Sim.Spawn("warmup", async () =>
