@@ -138,11 +138,24 @@ internal sealed class SimTestCommand(TestCommand innerCommand, SimTestAttribute 
             root = parent;
         }
 
-        return Descendants(root).FirstOrDefault(t => !t.IsSuite && string.Equals(ReplayToken.ScopeOf(t.FullName), scope, StringComparison.Ordinal))?.FullName;
+        // Built once per test tree: every test of a run may ask (a token in SIMLOOP_REPLAY reaches them all).
+        var scopes = s_scopes.GetValue(root, static tree =>
+        {
+            var byScope = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in Descendants(tree).Where(t => !t.IsSuite).Select(t => t.FullName))
+            {
+                byScope.TryAdd(ReplayToken.ScopeOf(name), name);
+            }
+
+            return byScope;
+        });
+        return scopes.GetValueOrDefault(scope);
 
         static IEnumerable<ITest> Descendants(ITest node) =>
             new[] { node }.Concat(node.HasChildren ? node.Tests.SelectMany(Descendants) : []);
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ITest, Dictionary<string, string>> s_scopes = [];
 
     /// <summary>
     /// Long explorations report their progress where `dotnet test` shows it by default (see <see cref="Show"/>), once
