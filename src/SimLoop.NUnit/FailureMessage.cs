@@ -6,8 +6,9 @@ namespace SimLoop.NUnit;
 
 /// <summary>
 /// The text NUnit shows for a failed [SimTest], in the order a reader needs it: what failed with the iteration
-/// and seed; the test's own exception; how to replay it (command and attribute forms); why and how to fix;
-/// how it was found; the last steps of the (shrunk) failing schedule.
+/// and seed; the test's own exception; how to replay it (command and attribute forms); why, how to fix and the
+/// section of docs/errors.md; how it was found; the trace and timeline files; the last steps of the (shrunk)
+/// failing schedule, each with where it resumed.
 /// </summary>
 internal static class FailureMessage
 {
