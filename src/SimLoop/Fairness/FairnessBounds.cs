@@ -20,8 +20,9 @@ internal static class FairnessBounds
         var broken = new List<string>();
         if (options.MaxLoopLag is { } maxLag && report.MaxLoopLag > maxLag)
         {
-            var worst = report.Tasks.Where(t => t.MaxTimerLateness == report.MaxLoopLag).Select(t => t.Name).First();
-            broken.Add($"the loop lag was {D(report.MaxLoopLag)}, more than the {D(maxLag)} MaxLoopLag allows (a timer of task '{worst}' fired {D(report.MaxLoopLag)} after its due time)");
+            var worst = report.Tasks.FirstOrDefault(t => t.MaxTimerLateness == report.MaxLoopLag)?.Name;
+            broken.Add($"the loop lag was {D(report.MaxLoopLag)}, more than the {D(maxLag)} MaxLoopLag allows" +
+                (worst is null ? "" : $" (a timer of task '{worst}' fired {D(report.MaxLoopLag)} after its due time)"));
         }
 
         if (options.MaxSchedulingDelay is { } maxDelay)
