@@ -111,24 +111,15 @@ public sealed partial class EventLoop
     /// </summary>
     private void MoveDueTimers(bool asHandles)
     {
-        while (_events.TryPeek(out var next) && next.Due <= _now)
+        while (TryTakeDueEvent(out var due))
         {
-            _events.TakeGroup(next.Due, _sameInstant);
-            _sameInstant.Reverse();
-            while (_sameInstant.Count > 0)
+            if (asHandles)
             {
-                var count = _sameInstant.Count;
-                var index = count == 1 ? 0 : RecordDecision(_scheduler.PickEvent(count), count);
-                var due = _sameInstant[count - 1 - index];
-                _sameInstant.RemoveAt(count - 1 - index);
-                if (asHandles)
-                {
-                    _ready.Enqueue(new ReadyItem(s_fireHandle, new TimerHandle(due), due.Creator ?? _loopTask, due.Due, due.Reason));
-                }
-                else
-                {
-                    Fire(due);
-                }
+                _ready.Enqueue(new ReadyItem(s_fireHandle, new TimerHandle(due), due.Creator ?? _loopTask, due.Due, due.Reason));
+            }
+            else
+            {
+                Fire(due);
             }
         }
     }

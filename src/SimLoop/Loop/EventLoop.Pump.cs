@@ -88,21 +88,37 @@ public sealed partial class EventLoop
     /// </summary>
     private void FireDueEvents()
     {
-        while (_events.TryPeek(out var next) && next.Due <= _now)
+        while (TryTakeDueEvent(out var due))
         {
+            Fire(due);
+        }
+    }
+
+    /// <summary>
+    /// The next event due at or before now, in (due, creation) order with the strategy deciding among events due at
+    /// the same instant; false when none is due. Both loop models take due events through here.
+    /// </summary>
+    private bool TryTakeDueEvent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScheduledEvent? due)
+    {
+        if (_sameInstant.Count == 0)
+        {
+            if (!_events.TryPeek(out var next) || next.Due > _now)
+            {
+                due = null;
+                return false;
+            }
+
             // The group is held in reverse creation order, so FIFO's pick (the oldest) is a removal at the end: O(1)
             // per event even when a hundred thousand timers fall due together.
             _events.TakeGroup(next.Due, _sameInstant);
             _sameInstant.Reverse();
-            while (_sameInstant.Count > 0)
-            {
-                var count = _sameInstant.Count;
-                var index = count == 1 ? 0 : RecordDecision(_scheduler.PickEvent(count), count);
-                var due = _sameInstant[count - 1 - index];
-                _sameInstant.RemoveAt(count - 1 - index);
-                Fire(due);
-            }
         }
+
+        var count = _sameInstant.Count;
+        var index = count == 1 ? 0 : RecordDecision(_scheduler.PickEvent(count), count);
+        due = _sameInstant[count - 1 - index];
+        _sameInstant.RemoveAt(count - 1 - index);
+        return true;
     }
 
     private void Fire(ScheduledEvent due)
