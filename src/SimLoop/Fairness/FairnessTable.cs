@@ -32,8 +32,7 @@ internal static class FairnessTable
             AppendRow(text, row, widths);
         }
 
-        text.Append(CultureInfo.InvariantCulture,
-            $"loop: busy {FairnessReport.D(report.LoopBusy)} of {FairnessReport.D(report.Elapsed)} ({FairnessReport.Percent(report.LoopBusy, report.Elapsed)}), max lag {FairnessReport.D(report.MaxLoopLag)}, Jain index {report.JainIndex.ToString("0.000", CultureInfo.InvariantCulture)}\n");
+        text.Append(LoopLine(report)).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"slow steps (>= {FairnessReport.D(report.SlowStepThreshold)}): ");
         if (report.SlowSteps.Count == 0)
         {
@@ -49,9 +48,7 @@ internal static class FairnessTable
             }
         }
 
-        var pool = report.Workers;
-        text.Append(CultureInfo.InvariantCulture,
-            $"workers: {pool.Workers}, jobs {pool.Jobs}, busy {FairnessReport.D(pool.BusyTime)} ({(pool.Utilization * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of capacity), queue delay max {FairnessReport.D(pool.MaxQueueDelay)} total {FairnessReport.D(pool.TotalQueueDelay)}");
+        text.Append(PoolLine(report));
         return text.ToString();
     }
 
@@ -63,5 +60,17 @@ internal static class FairnessTable
             text.Append(i == 0 ? cells[i].PadRight(widths[i]) : cells[i].PadLeft(widths[i]));
             text.Append(i == cells.Length - 1 ? "\n" : "  ");
         }
+    }
+
+    /// <summary>The loop's line: busy time and share, max lag, Jain index (also the HTML timeline's).</summary>
+    internal static string LoopLine(FairnessReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"loop: busy {FairnessReport.D(report.LoopBusy)} of {FairnessReport.D(report.Elapsed)} ({FairnessReport.Percent(report.LoopBusy, report.Elapsed)}), max lag {FairnessReport.D(report.MaxLoopLag)}, Jain index {report.JainIndex.ToString("0.000", CultureInfo.InvariantCulture)}");
+
+    /// <summary>The simulated pool's line: workers, jobs, utilisation, queue delays (also the HTML timeline's).</summary>
+    internal static string PoolLine(FairnessReport report)
+    {
+        var pool = report.Workers;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"workers: {pool.Workers}, jobs {pool.Jobs}, busy {FairnessReport.D(pool.BusyTime)} ({(pool.Utilization * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of capacity), queue delay max {FairnessReport.D(pool.MaxQueueDelay)} total {FairnessReport.D(pool.TotalQueueDelay)}");
     }
 }

@@ -37,8 +37,8 @@ internal static class TimelineFairnessTable
         }
 
         html.Append("</tbody>\n</table>\n<ul class=\"summary\">\n");
-        html.Append(CultureInfo.InvariantCulture,
-            $"<li>loop: busy {D(report.LoopBusy)} of {D(report.Elapsed)} ({FairnessReport.Percent(report.LoopBusy, report.Elapsed)}), max lag {D(report.MaxLoopLag)}, Jain index {report.JainIndex.ToString("0.000", CultureInfo.InvariantCulture)}</li>\n");
+        // The loop and pool lines hold no user text, so the report's own lines need no escaping.
+        html.Append("<li>").Append(FairnessTable.LoopLine(report)).Append("</li>\n");
         html.Append(CultureInfo.InvariantCulture, $"<li>slow steps (&gt;= {D(report.SlowStepThreshold)}): ");
         if (report.SlowSteps.Count == 0)
         {
@@ -56,9 +56,7 @@ internal static class TimelineFairnessTable
             html.Append("</ul></li>\n");
         }
 
-        var pool = report.Workers;
-        html.Append(CultureInfo.InvariantCulture,
-            $"<li>workers: {pool.Workers}, jobs {pool.Jobs}, busy {D(pool.BusyTime)} ({(pool.Utilization * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of capacity), queue delay max {D(pool.MaxQueueDelay)} total {D(pool.TotalQueueDelay)}</li>\n</ul>\n");
+        html.Append("<li>").Append(FairnessTable.PoolLine(report)).Append("</li>\n</ul>\n");
     }
 
     private static void Cell(StringBuilder html, string text, string? cssClass = null) =>
