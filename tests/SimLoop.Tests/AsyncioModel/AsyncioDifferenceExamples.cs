@@ -62,6 +62,13 @@ public sealed class AsyncioDifferenceExamples
     public void The_workload_of_docs_asyncio_batching_py_needs_either_trait_alone(LoopModel model, string? trait, string expected)
     {
         var traits = trait is null ? (SimLoop.Loop.AsyncioTraits?)null : Enum.Parse<SimLoop.Loop.AsyncioTraits>(trait);
+
+        Assert.That(BatchingPy(new SimOptions { LoopModel = model, AsyncioTraits = traits }), Is.EqualTo(expected));
+    }
+
+    /// <summary>docs/asyncio/batching.py's workload: the order its tasks' lines come out in, under <paramref name="options"/>.</summary>
+    internal static string BatchingPy(SimOptions options)
+    {
         var log = new List<string>();
         Sim.Run(async () =>
         {
@@ -76,9 +83,8 @@ public sealed class AsyncioDifferenceExamples
             });
             var y = Sim.Spawn("Y", async () => { log.Add("Y1"); await Sim.Yield(); log.Add("Y2"); });
             await Task.WhenAll(x, y, timer);
-        }, new SimOptions { LoopModel = model, AsyncioTraits = traits });
-
-        Assert.That(string.Join(" ", log), Is.EqualTo(expected));
+        }, options);
+        return string.Join(" ", log);
     }
 
     private static AsyncioProgram Spawning(params IReadOnlyList<string>[] children)

@@ -129,23 +129,7 @@ public class FifoOrderTests
     [Test]
     public void Due_timers_are_moved_before_every_step_not_once_per_batch()
     {
-        var log = new List<string>();
-        Sim.Run(async () =>
-        {
-            var timer = Sim.Spawn("T", async () => { await Sim.Delay(TimeSpan.FromMilliseconds(10)); log.Add("T"); });
-            await Sim.Yield();
-            var x = Sim.Spawn("X", async () =>
-            {
-                log.Add("X1");
-                Sim.Block(TimeSpan.FromMilliseconds(50), "time.sleep");
-                await Sim.Yield();
-                log.Add("X2");
-            });
-            var y = Sim.Spawn("Y", async () => { log.Add("Y1"); await Sim.Yield(); log.Add("Y2"); });
-            await Task.WhenAll(x, y, timer);
-        });
-
-        Assert.That(string.Join(" ", log), Is.EqualTo("X1 Y1 X2 T Y2"));
+        Assert.That(AsyncioModel.AsyncioDifferenceExamples.BatchingPy(new SimOptions()), Is.EqualTo("X1 Y1 X2 T Y2"));
     }
 
     [Test]
