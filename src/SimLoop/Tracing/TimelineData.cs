@@ -28,6 +28,7 @@ internal static class TimelineData
         }
 
         var workers = run.Trace.WorkerJobs.Count == 0 ? 0 : Math.Max(run.Fairness?.Workers.Workers ?? 0, run.Trace.WorkerJobs.Max(j => j.Worker) + 1);
+        // One table of distinct texts (section labels, step sources, draws): the page holds each once.
         var labels = new List<string>();
         var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Label(string? text)
@@ -124,31 +125,10 @@ internal static class TimelineData
         WriteStrings(json, "text", slow.Select(i => LateTimerText.LongestSection(steps[i])));
         json.WriteEndObject();
 
+        // Where each step's code resumed (complete traces) and its Sim.Chance/Choose draws, in the same string table.
+        WriteColumn(json, "source", steps, s => Label(s.Source));
+        WriteColumn(json, "choices", steps, s => Label(s.Choices.Count == 0 ? null : string.Join("; ", s.Choices)));
         WriteStrings(json, "labels", labels);
-
-        // Where each step's code resumed (complete traces), and its Sim.Chance/Choose draws: one table of distinct texts.
-        var notes = new List<string>();
-        var noteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Note(string? text)
-        {
-            if (string.IsNullOrEmpty(text))
-            {
-                return -1;
-            }
-
-            if (!noteIndex.TryGetValue(text, out var index))
-            {
-                index = notes.Count;
-                notes.Add(text);
-                noteIndex.Add(text, index);
-            }
-
-            return index;
-        }
-
-        WriteColumn(json, "source", steps, s => Note(s.Source));
-        WriteColumn(json, "choices", steps, s => Note(string.Join("; ", s.Choices)));
-        WriteStrings(json, "notes", notes);
         if (run.Failure is { } failure && steps.Count > 0)
         {
             json.WriteStartObject("failure");

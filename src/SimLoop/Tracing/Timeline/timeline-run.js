@@ -64,8 +64,8 @@ function describeStep(p) {
   text.push('<b>step #' + (p + data.firstIndex) + '</b> of task <b>' + esc(lane.name) + '</b>');
   text.push('ready at ' + fmt(start[p] - data.wait[p]) + ' (' + esc(reason) + '), started at ' + fmt(start[p]) +
     ', waited ' + fmt(data.wait[p]) + ', cost ' + fmt(data.cost[p]));
-  if (data.source[p] >= 0) text.push('resumed in ' + esc(data.notes[data.source[p]]));
-  if (data.choices[p] >= 0) text.push('drew ' + esc(data.notes[data.choices[p]]));
+  if (data.source[p] >= 0) text.push('resumed in ' + esc(data.labels[data.source[p]]));
+  if (data.choices[p] >= 0) text.push('drew ' + esc(data.labels[data.choices[p]]));
   (sectionsOf.get(p) || []).forEach(function (k) {
     var label = sections.label[k] >= 0 ? ' "' + esc(data.labels[sections.label[k]]) + '"' : '';
     text.push((sections.block[k] ? 'block ' : 'cpu ') + fmt(sections.duration[k]) + label + ' from ' + fmt(start[p] + sections.offset[k]));
