@@ -20,6 +20,8 @@ switch (args.FirstOrDefault())
         return SimLoop.Benchmarks.Timeline.TimelinePageCommand.Run(args.Skip(1).ToArray());
     case "bugs":
         return SimLoop.Benchmarks.Bugs.BugsCommand.Run(args.Skip(1).ToArray());
+    case "rates":
+        return SimLoop.Benchmarks.Bugs.RatesCommand.Run(args.Skip(1).ToArray());
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args);

@@ -3,7 +3,7 @@ namespace SimLoop.NUnit;
 /// <summary>The exploration strategy of a <see cref="SimTestAttribute"/> (see <see cref="SimLoop.Strategy"/>).</summary>
 public enum SimStrategy
 {
-    /// <summary>Iteration 0 in FIFO order, then Random, deep PCT, PCT(3), deep PCT in turn. The default.</summary>
+    /// <summary>Iteration 0 in FIFO order, then cycles of one Random and three deep PCT runs (depth from the task count). The default.</summary>
     Portfolio,
 
     /// <summary>asyncio's order only (every iteration is the same schedule unless the test draws Sim.Chance/Choose).</summary>

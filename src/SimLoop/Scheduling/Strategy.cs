@@ -18,7 +18,7 @@ public abstract class Strategy
     /// <summary>Uniform over the ready continuations at every step (and over same-instant events).</summary>
     public static Strategy Random { get; } = new RandomStrategy();
 
-    /// <summary>The default of exploration (Sim.Explore, [SimTest]): FIFO first, then Random, deep PCT (depth from the task count), PCT(3), deep PCT in turn.</summary>
+    /// <summary>The default of exploration (Sim.Explore, [SimTest]): FIFO first, then cycles of one Random and three deep PCT runs (depth from the task count).</summary>
     public static Strategy Portfolio { get; } = new PortfolioStrategy();
 
     /// <summary>

@@ -55,8 +55,8 @@ public class RacyGaugeTests
 
         Assert.That(result.Failure, Is.Null, () => result.Failure!.Message);
         Assert.That(result.Iterations, Is.EqualTo(500));
-        // 436 under the portfolio before the adaptive portfolio (0.1.0-preview.1); the current mix reaches more distinct schedules.
-        Assert.That(result.DistinctSchedules, Is.EqualTo(497));
+        // 436 under the first portfolio, 497 under random, deep PCT, PCT(3), deep PCT; 499 under the current cycle.
+        Assert.That(result.DistinctSchedules, Is.EqualTo(499));
         Assert.That(result.VirtualTime, Is.EqualTo(500 * TimeSpan.FromMilliseconds(140)));
     }
 }

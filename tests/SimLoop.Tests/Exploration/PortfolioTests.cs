@@ -57,8 +57,8 @@ public class PortfolioTests
     {
         var result = Sim.Explore(TwoStage, new ExploreOptions { Seed = 0xB0B, Iterations = 2000, Parallelism = 2, Shrink = false });
 
-        // After the FIFO probe the arms cycle random, deep PCT, PCT(3), deep PCT by iteration index alone, so
-        // iteration 22 ((22 - 1) mod 4 = 1) is deep PCT: depth 20 (twice the 13 tasks, capped), over the probe's
+        // After the FIFO probe the arms cycle random, deep PCT, deep PCT, deep PCT (more than two tasks) by
+        // iteration index alone, so iteration 22 ((22 - 1) mod 4 = 1) is deep PCT: depth 20 (twice the 13 tasks, capped), over the probe's
         // 38 task decisions. The token carries both, which is what lets it replay outside the portfolio.
         Assert.That(result.Failure!.Iteration, Is.EqualTo(22));
         Assert.That(result.Failure.ReplayToken, Does.StartWith("SL1_pct20n38_"));

@@ -38,15 +38,25 @@ public class StrategyInternalsTests
         Assert.That(probe.Shape, Is.EqualTo(new ProgramShape(3, 2)));
     }
 
-    [TestCase(2, 4)]
+    [TestCase(3, 6)]
     [TestCase(5, 10)]
     [TestCase(100, 20)]
-    public void The_portfolio_cycles_random_deep_pct_pct3_deep_pct_after_the_probe(int tasks, int deep)
+    public void With_more_than_two_tasks_the_portfolio_cycles_one_random_then_three_deep_pct_after_the_probe(int tasks, int deep)
     {
         var shape = new ProgramShape(794, tasks);
         var arms = Enumerable.Range(1, 8).Select(i => Strategy.Portfolio.ForIteration(i, shape).Descriptor).ToList();
 
-        Assert.That(arms, Is.EqualTo(new[] { "random", $"pct{deep}n794", "pct3n794", $"pct{deep}n794", "random", $"pct{deep}n794", "pct3n794", $"pct{deep}n794" }));
+        var pct = $"pct{deep}n794";
+        Assert.That(arms, Is.EqualTo(new[] { "random", pct, pct, pct, "random", pct, pct, pct }));
+    }
+
+    [Test]
+    public void With_two_tasks_the_portfolio_runs_deep_pct_at_depth_four_first_and_random_second()
+    {
+        var shape = new ProgramShape(21, 2);
+        var arms = Enumerable.Range(1, 8).Select(i => Strategy.Portfolio.ForIteration(i, shape).Descriptor).ToList();
+
+        Assert.That(arms, Is.EqualTo(new[] { "pct4n21", "random", "pct4n21", "pct4n21", "pct4n21", "random", "pct4n21", "pct4n21" }));
     }
 
     [TestCase("delay", "delay2n100")]

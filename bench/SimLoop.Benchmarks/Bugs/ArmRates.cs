@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using SimLoop.Loop;
+using SimLoop.Random;
+using SimLoop.Scheduling;
+
+namespace SimLoop.Benchmarks.Bugs;
+
+/// <summary>
+/// Per-run bug probability of each concrete strategy (an "arm": random, pct20n794, delay2n21, ...) on one program,
+/// measured over many independent seeds. Iterations of an exploration are independent runs, so a strategy whose
+/// iteration i runs arm a(i) finds the bug at iteration i with probability p(a(i)) given it has not yet: the
+/// expected iterations to the first bug are sum over i of prod over j &lt; i of (1 - p(a(j))). That expectation is
+/// what the 20-seed means of the bugs command estimate, without their noise (a mean of 20 geometric draws is off
+/// by about 1/sqrt(20), 22 %, of itself), so portfolios can be compared exactly on it.
+/// </summary>
+internal sealed class ArmRates(Func<Task> test, int runs)
+{
+    private readonly ConcurrentDictionary<string, Rate> _rates = new();
+
+    /// <summary>Bug probability per run and share of distinct schedules (trace hashes) among the runs.</summary>
+    public sealed record Rate(double Bug, double Distinct);
+
+    public ProgramShape Shape { get; } = Shapes.Of(test);
+
+    /// <summary>True when the FIFO order itself fails (iteration 0 of the probing strategies).</summary>
+    public bool FifoFails => Of(Strategy.Fifo).Bug > 0;
+
+    public Rate Of(Strategy arm) => _rates.GetOrAdd(arm.Descriptor, _ => Measure(arm));
+
+    /// <summary>
+    /// Expected iterations to the first bug of a strategy whose iteration i runs <paramref name="armAt"/>(i), within
+    /// <paramref name="budget"/> iterations, a miss counting as the budget (the bugs command's MeanAll).
+    /// </summary>
+    public double Expected(Func<int, Strategy> armAt, int budget)
+    {
+        double expected = 0, unfound = 1;
+        for (var i = 0; i < budget && unfound > 1e-12; i++)
+        {
+            expected += unfound;
+            unfound *= 1 - Of(armAt(i)).Bug;
+        }
+
+        return expected;
+    }
+
+    /// <summary>The arm of iteration i of an exploration with <paramref name="strategy"/>, as the explorer plans it.</summary>
+    public Strategy ArmOf(Strategy strategy, int iteration) =>
+        iteration == 0 && strategy.NeedsMeasuredDecisions ? Strategy.Fifo : strategy.ForIteration(iteration, Shape);
+
+    /// <summary>
+    /// Runs the arm on seeds 1, 2, ... (the same seeds for every arm): <c>runs</c> of them, and more while fewer
+    /// than <see cref="EnoughHits"/> failed, up to 20 times as many, so a rare bug's rate is not one or two hits.
+    /// </summary>
+    private Rate Measure(Strategy arm)
+    {
+        if (arm is FifoStrategy)
+        {
+            var fifo = EventLoop.Execute(test, new SimOptions(), new RunPlan(0, arm, Iteration: 0));
+            return new Rate(fifo.PendingFailure is null ? 0 : 1, 1);
+        }
+
+        var failed = 0;
+        var done = 0;
+        var hashes = new ConcurrentDictionary<ulong, byte>();
+        while (done == 0 || (failed < EnoughHits && done < 20 * runs))
+        {
+            var from = done;
+            Parallel.For(from + 1, from + runs + 1, i =>
+            {
+                var loop = EventLoop.Execute(test, new SimOptions(), new RunPlan(SplitMix64.At(0x5EED, (ulong)i), arm, Iteration: i));
+                hashes.TryAdd(loop.TraceHash, 0);
+                if (loop.PendingFailure is not null)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            done += runs;
+        }
+
+        return new Rate((double)failed / done, (double)hashes.Count / done);
+    }
+
+    private const int EnoughHits = 40;
+}
