@@ -7,7 +7,8 @@ using SimLoop.Benchmarks.Coyote;
 // profiler. `coyote-report`: Coyote's own statistics for each workload. `timeline-page <path>`: writes the HTML
 // timeline of the ~100 k-step run the timeline benchmarks use, to open in a browser (docs/performance.md).
 // `bugs [--quick]`: the bug benchmark set (SCTBench ports) under every strategy, with the published figures and
-// the exploration targets. Anything else goes to BenchmarkDotNet (--filter, --job, --inProcess, --list ...).
+// the exploration targets. `rates [--quick]`: each strategy arm's bug probability per run on that set, and the
+// expected iterations to the first bug they give every single strategy and portfolio design. Anything else goes to BenchmarkDotNet (--filter, --job, --inProcess, --list ...).
 switch (args.FirstOrDefault())
 {
     case "compare":
