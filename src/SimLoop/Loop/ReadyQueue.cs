@@ -16,6 +16,12 @@ internal sealed class ReadyQueue
 
     public int Count => _count;
 
+    /// <summary>
+    /// The task whose continuation the pump took last, so the one whose step ran just before the current decision:
+    /// preemption bounding tells a preemption (switching away from it while it is still ready) from a free switch.
+    /// </summary>
+    public SimTask? LastTaken { get; set; }
+
     public void Enqueue(in ReadyItem item)
     {
         if (_count == _items.Length)
