@@ -84,7 +84,7 @@ public sealed partial class EventLoop
             item = _ready.RemoveAt(RecordDecision(_scheduler.PickReady(_ready), _ready.Count));
         }
 
-        _ready.LastTaken = item.Owner;
+        _ready.LastTakenId = item.Owner.Id;
         return item;
     }
 

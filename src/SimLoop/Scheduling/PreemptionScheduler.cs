@@ -24,11 +24,11 @@ internal sealed class PreemptionScheduler(ulong seed, IReadOnlyList<int> prefix)
 
     public override int PickReady(ReadyQueue ready)
     {
-        var last = ready.LastTaken;
+        var last = ready.LastTakenId;
         var own = 0;
         for (var i = 0; i < ready.Count; i++)
         {
-            if (ready[i].Owner == last)
+            if (ready[i].Owner.Id == last)
             {
                 own++;
             }
@@ -45,7 +45,7 @@ internal sealed class PreemptionScheduler(ulong seed, IReadOnlyList<int> prefix)
         var skip = wantOwn ? rank : rank - own;
         for (var i = 0; ; i++)
         {
-            if ((ready[i].Owner == last) == wantOwn && skip-- == 0)
+            if ((ready[i].Owner.Id == last) == wantOwn && skip-- == 0)
             {
                 return i;
             }

@@ -110,7 +110,7 @@ public class PreemptionBoundingTests
             ready.Enqueue(new ReadyItem(() => { }, owner, 0, ReadyReason.Yield));
         }
 
-        ready.LastTaken = a;
+        ready.LastTakenId = a.Id;
         var picks = Enumerable.Range(0, 4).Select(rank => new PreemptionScheduler(1, [rank]).PickReady(ready)).ToList();
         var scheduler = new PreemptionScheduler(1, []);
         scheduler.PickReady(ready);
@@ -125,7 +125,7 @@ public class PreemptionBoundingTests
         var ready = new ReadyQueue();
         ready.Enqueue(new ReadyItem(() => { }, new SimTask(2, "a"), 0, ReadyReason.Yield));
         ready.Enqueue(new ReadyItem(() => { }, new SimTask(3, "b"), 0, ReadyReason.Yield));
-        ready.LastTaken = new SimTask(1, "main");
+        ready.LastTakenId = 1;
         var scheduler = new PreemptionScheduler(1, []);
 
         Assert.That(scheduler.PickReady(ready), Is.EqualTo(0));
