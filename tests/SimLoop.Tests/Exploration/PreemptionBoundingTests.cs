@@ -101,6 +101,41 @@ public class PreemptionBoundingTests
     }
 
     [Test]
+    public void Switching_between_two_flows_of_one_task_is_no_preemption_so_bound_zero_holds_all_their_orders()
+    {
+        // Main's own two flows, joined by WhenAll: every decision is between continuations of main, so free. Their
+        // steps after the first yield interleave in 4! / (2! 2!) = 6 orders, all of cost 0: the default order, then one
+        // deviation at each of its three decisions, then a second after the first schedule that deviated at the first.
+        var seen = new List<string>();
+        async Task Program()
+        {
+            var order = new List<string>();
+            async Task Flow(string name)
+            {
+                order.Add(name + "1");
+                await Sim.Yield();
+                order.Add(name + "2");
+                await Sim.Yield();
+                order.Add(name + "3");
+            }
+
+            await Task.WhenAll(Flow("x"), Flow("y"));
+            seen.Add(string.Join(" ", order));
+        }
+
+        var result = Sim.Explore(Program, new ExploreOptions { Strategy = Strategy.PreemptionBounded(), Iterations = 100, Seed = 1 });
+
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            "x1 y1 x2 y2 x3 y3",
+            "x1 y1 y2 x2 y3 x3", "x1 y1 x2 x3 y2 y3", "x1 y1 x2 y2 y3 x3",
+            "x1 y1 y2 y3 x2 x3", "x1 y1 y2 x2 x3 y3",
+        }));
+        Assert.That(result.SpaceExhausted, Is.True);
+        Assert.That(result.CompletedDelayBound, Is.EqualTo(0));
+    }
+
+    [Test]
     public void At_a_preemption_point_the_ranks_are_the_last_task_s_continuations_then_the_others_in_queue_order()
     {
         var (a, b) = (new SimTask(2, "a"), new SimTask(3, "b"));
