@@ -23,4 +23,7 @@ public enum SimStrategy
 
     /// <summary>FIFO with 2 delays at random points (SIMLOOP_STRATEGY=delay&lt;n&gt; for another number).</summary>
     RandomDelays,
+
+    /// <summary>Iterative preemption bounding: each task runs on until it awaits, then every schedule with 1 preemption, 2 preemptions, ..., up to Iterations schedules.</summary>
+    PreemptionBounded,
 }

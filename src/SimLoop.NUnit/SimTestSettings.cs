@@ -217,6 +217,7 @@ internal sealed record SimTestSettings(ExploreOptions Options, string? ReplaySou
             SimStrategy.Exhaustive => Strategy.Exhaustive(Math.Max(1, attribute.Iterations)),
             SimStrategy.DelayBounded => Strategy.DelayBounded(Math.Max(1, attribute.Iterations)),
             SimStrategy.RandomDelays => Strategy.RandomDelays(),
+            SimStrategy.PreemptionBounded => Strategy.PreemptionBounded(Math.Max(1, attribute.Iterations)),
             _ => null,
         };
     }

@@ -20,6 +20,7 @@ internal static class BugHuntRunner
         new("pct20", _ => Strategy.Pct(20)),
         new("delay2", _ => Strategy.RandomDelays(2)),
         new("idb", budget => Strategy.DelayBounded(budget), Systematic: true),
+        new("ipb", budget => Strategy.PreemptionBounded(budget), Systematic: true),
         new("alternating", _ => new AlternatingPortfolioStrategy()),
         new("portfolio", _ => Strategy.Portfolio),
     ];

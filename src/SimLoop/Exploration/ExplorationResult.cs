@@ -67,10 +67,14 @@ public sealed class ExplorationResult
     public bool SpaceExhausted { get; }
 
     /// <summary>
-    /// Delay bounding (<see cref="SimLoop.Strategy.DelayBounded"/>) only: the highest delay bound all of whose
-    /// schedules were run (0 is the FIFO schedule alone), or null when not even bound 0 completed.
+    /// Delay bounding (<see cref="SimLoop.Strategy.DelayBounded"/>) and preemption bounding
+    /// (<see cref="SimLoop.Strategy.PreemptionBounded"/>) only: the highest bound, in delays or in preemptions, all of
+    /// whose schedules were run (0 is the FIFO or the non-preemptive schedule alone), or null when not even bound 0 completed.
     /// </summary>
     public int? CompletedDelayBound { get; internal init; }
+
+    /// <summary>What <see cref="CompletedDelayBound"/> counts: "delays" or "preemptions".</summary>
+    internal string BoundUnit { get; init; } = "delays";
 
     /// <summary>Iterations rerun to check that the same seed gives the same schedule.</summary>
     public int DeterminismChecks { get; }
@@ -78,10 +82,10 @@ public sealed class ExplorationResult
     /// <summary>One line for test output: strategy, base seed, iterations, distinct schedules, virtual time.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"SimLoop: strategy {Strategy}, base seed {TimeFormat.Hex(BaseSeed)}, {Iterations} iterations{(Systematic ? " (each a different decision sequence)" : "")}{(Shard.Count > 1 ? $" (shard {Shard})" : "")}, " +
-        $"{DistinctSchedules} distinct schedules{(SpaceExhausted ? " (the whole space)" : "")}{(CompletedDelayBound is { } bound ? $" (every schedule with at most {bound} delays)" : "")}, {TimeFormat.Duration(VirtualTime)} of virtual time, " +
+        $"{DistinctSchedules} distinct schedules{(SpaceExhausted ? " (the whole space)" : "")}{(CompletedDelayBound is { } bound ? $" (every schedule with at most {bound} {BoundUnit})" : "")}, {TimeFormat.Duration(VirtualTime)} of virtual time, " +
         $"{(Failure is null ? "no failure" : $"FAILED at iteration {Failure.Iteration} ({Failure.Kind})")}.");
 
-    /// <summary>True for a systematic search (Exhaustive, DelayBounded): no decision sequence ran twice.</summary>
+    /// <summary>True for a systematic search (Exhaustive, DelayBounded, PreemptionBounded): no decision sequence ran twice.</summary>
     internal bool Systematic { get; init; }
 
     /// <summary>Throws the first failure as a <see cref="SimulationFailedException"/>; does nothing when every iteration passed.</summary>

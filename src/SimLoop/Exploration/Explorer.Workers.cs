@@ -44,6 +44,7 @@ internal sealed partial class Explorer
         return new ExplorationResult(ran, distinct, failures, wallClock.Elapsed, virtualTime, _baseSeed, _options.Strategy.Name, _shard, exhausted, _determinismChecks)
         {
             CompletedDelayBound = _search?.CompletedBound,
+            BoundUnit = _search?.BoundUnit ?? "delays",
             Systematic = _search is not null,
         };
     }
@@ -163,7 +164,7 @@ internal sealed partial class Explorer
     private bool ShouldCheck(int iteration) =>
         _options.CheckDeterminism && _options.DeterminismCheckEvery > 0 && iteration % _options.DeterminismCheckEvery == 0;
 
-    /// <summary>Systematic search (exhaustive, delay bounding): schedule after schedule on one thread, each following the next prefix.</summary>
+    /// <summary>Systematic search (exhaustive, delay or preemption bounding): schedule after schedule on one thread, each following the next prefix.</summary>
     private bool RunExhaustive(Action<EventLoop> stall)
     {
         var strategy = _options.Strategy;
@@ -177,7 +178,7 @@ internal sealed partial class Explorer
                 return true;
             }
 
-            var scheduler = new ExhaustiveStrategy.DfsScheduler(_baseSeed, prefix);
+            var scheduler = search.SchedulerFor(_baseSeed, prefix);
             var slot = i;
             var plan = new RunPlan(_baseSeed, strategy, Iteration: i, RecordDecisions: true)
             {
@@ -199,7 +200,7 @@ internal sealed partial class Explorer
                 return false;
             }
 
-            search.Ran(scheduler.Path);
+            search.Ran(scheduler);
         }
 
         // The budget ran out; the space is exhausted only if nothing is left to run.

@@ -55,7 +55,7 @@ internal sealed partial class Explorer
         if (shard.Count > 1 && options.Strategy.IsSequentialOnly)
         {
             throw new ArgumentException(
-                $"{(options.Strategy is DelayBoundedStrategy ? "Delay bounding" : "Exhaustive search")} cannot be sharded (shard {shard}): each schedule it runs depends on the one before. Run it unsharded, or shard a Random/PCT/Portfolio exploration.");
+                $"{options.Strategy switch { DelayBoundedStrategy => "Delay bounding", PreemptionBoundedStrategy => "Preemption bounding", _ => "Exhaustive search" }} cannot be sharded (shard {shard}): each schedule it runs depends on the one before. Run it unsharded, or shard a Random/PCT/Portfolio exploration.");
         }
 
         var explorer = new Explorer(test, options, baseSeed, shard);

@@ -73,13 +73,19 @@ public sealed partial class EventLoop
 
     private ReadyItem TakeReady()
     {
+        ReadyItem item;
         if (_ready.Count == 1)
         {
-            return _ready.RemoveAt(0);
+            item = _ready.RemoveAt(0);
+        }
+        else
+        {
+            _readyDecisions++;
+            item = _ready.RemoveAt(RecordDecision(_scheduler.PickReady(_ready), _ready.Count));
         }
 
-        _readyDecisions++;
-        return _ready.RemoveAt(RecordDecision(_scheduler.PickReady(_ready), _ready.Count));
+        _ready.LastTakenId = item.Owner.Id;
+        return item;
     }
 
     /// <summary>

@@ -24,7 +24,10 @@ internal sealed class DelayLevels : SystematicSearch
 
     public override IReadOnlyList<int>? Next() => _pending;
 
-    public override void Ran(IReadOnlyList<(int Choice, int Count)> path)
+    public override void Ran(Scheduler scheduler) => Ran(((ExhaustiveStrategy.DfsScheduler)scheduler).Path);
+
+    /// <summary>The run of the prefix last returned by <see cref="Next"/> took <paramref name="path"/>.</summary>
+    public void Ran(IReadOnlyList<(int Choice, int Count)> path)
     {
         var prefix = _pending ?? throw new InvalidOperationException("Ran was called after the search was exhausted.");
         var cost = 0;

@@ -49,7 +49,7 @@ internal sealed class ExhaustiveStrategy : Strategy
 
         public override IReadOnlyList<int>? Next() => _next;
 
-        public override void Ran(IReadOnlyList<(int Choice, int Count)> path) => _next = ExhaustiveStrategy.Next(path);
+        public override void Ran(Scheduler scheduler) => _next = ExhaustiveStrategy.Next(((DfsScheduler)scheduler).Path);
     }
 
     /// <summary>Follows a prefix, then index 0; records (choice, branching factor) at every decision point.</summary>

@@ -58,6 +58,21 @@ public abstract class Strategy
     }
 
     /// <summary>
+    /// Iterative preemption bounding (CHESS): the non-preemptive schedule (each task runs until it awaits something
+    /// not ready or completes; then FIFO), then every schedule with exactly 1 preemption, exactly 2, ... A
+    /// preemption runs another task while the one whose step just ran is still ready; at a switch where it is not,
+    /// running the continuation at index j costs j, as a delay would. Never repeats a schedule, stops after
+    /// <paramref name="maxSchedules"/>, and reports the highest bound it covered
+    /// (<see cref="ExplorationResult.CompletedDelayBound"/>, counted in preemptions) and whether the whole space was covered.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSchedules"/> is below 1.</exception>
+    public static Strategy PreemptionBounded(int maxSchedules = 10_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSchedules, 1);
+        return new PreemptionBoundedStrategy(maxSchedules);
+    }
+
+    /// <summary>
     /// Probabilistic delay bounding: the FIFO schedule with <paramref name="bound"/> delays placed at random over
     /// the measured number of task decisions; samples the schedules <see cref="DelayBounded"/> enumerates.
     /// </summary>

@@ -6,7 +6,7 @@ namespace SimLoop.Scheduling;
 /// <summary>Turns the strategy part of a replay token (or SIMLOOP_STRATEGY) back into a Strategy.</summary>
 internal static class StrategyParser
 {
-    public const string Known = "fifo, random, portfolio, pct, pct<depth>, delay, delay<bound>, idb, exhaustive";
+    public const string Known = "fifo, random, portfolio, pct, pct<depth>, delay, delay<bound>, idb, ipb, exhaustive";
 
     /// <summary>The strategy a token names; a token's PCT always carries its decision count.</summary>
     public static Strategy FromDescriptor(string descriptor, string token) =>
@@ -23,6 +23,7 @@ internal static class StrategyParser
             "portfolio" => Strategy.Portfolio,
             "dfs" or "exhaustive" => Strategy.Exhaustive(),
             "idb" => Strategy.DelayBounded(),
+            "ipb" => Strategy.PreemptionBounded(),
             _ => ParseLearning(text, "pct", 3, Strategy.Pct, (depth, steps) => new PctStrategy(depth, steps))
                 ?? ParseLearning(text, "delay", 2, Strategy.RandomDelays, (bound, steps) => new RandomDelaysStrategy(bound, steps))!,
         };

@@ -65,6 +65,7 @@ public class StrategyInternalsTests
     [TestCase("pct", "pct3n100")]
     [TestCase("pct20n794", "pct20n794")]
     [TestCase("idb", "idb")]
+    [TestCase("ipb", "ipb")]
     public void Strategy_names_parse_to_the_strategy_a_token_names(string text, string descriptor)
     {
         Assert.That(StrategyParser.TryParse(text, out var strategy), Is.True);
@@ -75,6 +76,7 @@ public class StrategyInternalsTests
     [TestCase("delayx")]
     [TestCase("delay2n0")]
     [TestCase("idb2")]
+    [TestCase("ipb1")]
     public void Malformed_strategy_names_are_refused(string text)
     {
         Assert.That(StrategyParser.TryParse(text, out _), Is.False);
