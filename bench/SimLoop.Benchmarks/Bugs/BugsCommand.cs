@@ -15,15 +15,16 @@ public static class BugsCommand
 {
     public static int Run(string[] args)
     {
-        if (!TryParse(args, out var quick, out var seeds, out var budget, out var only, out var error))
+        if (!BugArguments.TryParse(args, ["--seeds", "--budget"], out var arguments, out var error))
         {
             Console.Error.WriteLine($"bugs: {error}. Usage: bugs [--quick] [--seeds N] [--budget N] [--only reorder_3,stack]");
             return 2;
         }
 
-        seeds ??= quick ? 5 : 20;
-        budget ??= quick ? 1_000 : 10_000;
-        var benchmarks = BugSet.All.Where(b => only is null ? !quick || b.InQuickSet : only.Contains(b.Name)).ToList();
+        var quick = arguments.Quick;
+        var seeds = arguments.Numbers.TryGetValue("--seeds", out var s) ? s : quick ? 5 : 20;
+        var budget = arguments.Numbers.TryGetValue("--budget", out var b) ? b : quick ? 1_000 : 10_000;
+        var benchmarks = arguments.Benchmarks();
         var clock = Stopwatch.StartNew();
         var hunts = new List<BugHuntRunner.Hunt>();
         foreach (var benchmark in benchmarks)
@@ -31,14 +32,14 @@ public static class BugsCommand
             var phase = Stopwatch.StartNew();
             foreach (var contender in BugHuntRunner.Contenders)
             {
-                hunts.Add(BugHuntRunner.Run(benchmark, contender, seeds.Value, budget.Value));
+                hunts.Add(BugHuntRunner.Run(benchmark, contender, seeds, budget));
             }
 
             Console.Error.WriteLine($"// bugs: {benchmark.Name} took {phase.Elapsed.TotalSeconds:0.0} s");
         }
 
-        Console.WriteLine(Table(benchmarks, hunts, seeds.Value, budget.Value, quick));
-        foreach (var line in BugTargets.Lines(benchmarks, hunts, seeds.Value, budget.Value))
+        Console.WriteLine(Table(benchmarks, hunts, seeds, budget, quick));
+        foreach (var line in BugTargets.Lines(benchmarks, hunts, seeds, budget))
         {
             Console.WriteLine(line);
         }
@@ -83,45 +84,4 @@ public static class BugsCommand
         found == 0
             ? string.Create(CultureInfo.InvariantCulture, $"0/{of}")
             : string.Create(CultureInfo.InvariantCulture, $"{found}/{of} {mean:0.#}");
-
-    private static bool TryParse(string[] args, out bool quick, out int? seeds, out int? budget, out HashSet<string>? only, out string error)
-    {
-        (quick, seeds, budget, only, error) = (false, null, null, null, "");
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--quick":
-                    quick = true;
-                    break;
-                case "--seeds" or "--budget" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    if (args[i] == "--seeds")
-                    {
-                        seeds = n;
-                    }
-                    else
-                    {
-                        budget = n;
-                    }
-
-                    i++;
-                    break;
-                case "--only" when i + 1 < args.Length:
-                    only = [.. args[++i].Split(',')];
-                    var unknown = only.Where(name => BugSet.All.All(b => b.Name != name)).ToList();
-                    if (unknown.Count > 0)
-                    {
-                        error = $"unknown benchmark(s) {string.Join(", ", unknown)} (known: {string.Join(", ", BugSet.All.Select(b => b.Name))})";
-                        return false;
-                    }
-
-                    break;
-                default:
-                    error = $"unknown or incomplete argument '{args[i]}'";
-                    return false;
-            }
-        }
-
-        return true;
-    }
 }

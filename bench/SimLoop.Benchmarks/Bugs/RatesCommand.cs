@@ -53,18 +53,18 @@ public static class RatesCommand
 
     public static int Run(string[] args)
     {
-        if (!TryParse(args, out var quick, out var runs, out var only, out var error))
+        if (!BugArguments.TryParse(args, ["--runs"], out var arguments, out var error))
         {
             Console.Error.WriteLine($"rates: {error}. Usage: rates [--quick] [--runs N] [--only reorder_3,stack]");
             return 2;
         }
 
-        runs ??= quick ? 200 : 4000;
+        var quick = arguments.Quick;
+        var runs = arguments.Numbers.TryGetValue("--runs", out var n) ? n : quick ? 200 : 4000;
         var clock = Stopwatch.StartNew();
-        var benchmarks = BugSet.All.Where(b => only is null ? !quick || b.InQuickSet : only.Contains(b.Name)).ToList();
-        var measured = benchmarks.Select(b => Measure(b, runs.Value)).ToList();
+        var measured = arguments.Benchmarks().Select(b => Measure(b, runs)).ToList();
 
-        Console.WriteLine(RateTable(measured, runs.Value));
+        Console.WriteLine(RateTable(measured, runs));
         Console.WriteLine(ExpectedTable(measured));
         foreach (var line in Conclusions(measured))
         {
@@ -147,39 +147,6 @@ public static class RatesCommand
     private static string ColumnOf(Measured m, Strategy arm) => ArmColumns[Array.IndexOf(m.Arms, arm)];
 
     private static string Percent(double rate) => rate == 0 ? "0" : Invariant($"{rate * 100:0.###}");
-
-    private static bool TryParse(string[] args, out bool quick, out int? runs, out HashSet<string>? only, out string error)
-    {
-        (quick, runs, only, error) = (false, null, null, "");
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--quick":
-                    quick = true;
-                    break;
-                case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    runs = n;
-                    i++;
-                    break;
-                case "--only" when i + 1 < args.Length:
-                    only = [.. args[++i].Split(',')];
-                    var unknown = only.Where(name => BugSet.All.All(b => b.Name != name)).ToList();
-                    if (unknown.Count > 0)
-                    {
-                        error = $"unknown benchmark(s) {string.Join(", ", unknown)} (known: {string.Join(", ", BugSet.All.Select(b => b.Name))})";
-                        return false;
-                    }
-
-                    break;
-                default:
-                    error = $"unknown or incomplete argument '{args[i]}'";
-                    return false;
-            }
-        }
-
-        return true;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
