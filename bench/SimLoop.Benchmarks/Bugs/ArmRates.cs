@@ -13,17 +13,25 @@ namespace SimLoop.Benchmarks.Bugs;
 /// what the 20-seed means of the bugs command estimate, without their noise (a mean of 20 geometric draws is off
 /// by about 1/sqrt(20), 22 %, of itself), so portfolios can be compared exactly on it.
 /// </summary>
-internal sealed class ArmRates(Func<Task> test, int runs)
+internal sealed class ArmRates
 {
     private readonly ConcurrentDictionary<string, Rate> _rates = new();
+    private readonly Func<Task> _test;
+    private readonly int _runs;
+
+    public ArmRates(Func<Task> test, int runs)
+    {
+        (_test, _runs) = (test, runs);
+        (Shape, FifoFails) = Shapes.Probe(test);
+    }
 
     /// <summary>Bug probability per run and share of distinct schedules (trace hashes) among the runs.</summary>
     public sealed record Rate(double Bug, double Distinct);
 
-    public ProgramShape Shape { get; } = Shapes.Of(test);
+    public ProgramShape Shape { get; }
 
-    /// <summary>True when the FIFO order itself fails (iteration 0 of the probing strategies).</summary>
-    public bool FifoFails => Of(Strategy.Fifo).Bug > 0;
+    /// <summary>True when the FIFO order itself fails (iteration 0 of the probing strategies), seen by the probe run.</summary>
+    public bool FifoFails { get; }
 
     public Rate Of(Strategy arm) => _rates.GetOrAdd(arm.Descriptor, _ => Measure(arm));
 
@@ -43,10 +51,6 @@ internal sealed class ArmRates(Func<Task> test, int runs)
         return expected;
     }
 
-    /// <summary>The arm of iteration i of an exploration with <paramref name="strategy"/>, as the explorer plans it.</summary>
-    public Strategy ArmOf(Strategy strategy, int iteration) =>
-        iteration == 0 && strategy.NeedsMeasuredDecisions ? Strategy.Fifo : strategy.ForIteration(iteration, Shape);
-
     /// <summary>
     /// Runs the arm on seeds 1, 2, ... (the same seeds for every arm): <c>runs</c> of them, and more while fewer
     /// than <see cref="EnoughHits"/> failed, up to 20 times as many, so a rare bug's rate is not one or two hits.
@@ -55,26 +59,26 @@ internal sealed class ArmRates(Func<Task> test, int runs)
     {
         if (arm is FifoStrategy)
         {
-            var fifo = EventLoop.Execute(test, new SimOptions(), new RunPlan(0, arm, Iteration: 0));
-            return new Rate(fifo.PendingFailure is null ? 0 : 1, 1);
+            // One schedule, already run by the probe.
+            return new Rate(FifoFails ? 1 : 0, 1);
         }
 
         var failed = 0;
         var done = 0;
         var hashes = new ConcurrentDictionary<ulong, byte>();
-        while (done == 0 || (failed < EnoughHits && done < 20 * runs))
+        while (done == 0 || (failed < EnoughHits && done < 20 * _runs))
         {
             var from = done;
-            Parallel.For(from + 1, from + runs + 1, i =>
+            Parallel.For(from + 1, from + _runs + 1, i =>
             {
-                var loop = EventLoop.Execute(test, new SimOptions(), new RunPlan(SplitMix64.At(0x5EED, (ulong)i), arm, Iteration: i));
+                var loop = EventLoop.Execute(_test, new SimOptions(), new RunPlan(SplitMix64.At(0x5EED, (ulong)i), arm, Iteration: i));
                 hashes.TryAdd(loop.TraceHash, 0);
                 if (loop.PendingFailure is not null)
                 {
                     Interlocked.Increment(ref failed);
                 }
             });
-            done += runs;
+            done += _runs;
         }
 
         return new Rate((double)failed / done, (double)hashes.Count / done);

@@ -11,14 +11,12 @@ namespace SimLoop.Benchmarks.Bugs;
 /// </summary>
 internal static class Bounds
 {
-    public static (double FifoFirst, double SampleFirst) Of(ArmRates rates, IReadOnlyList<Strategy> arms)
+    public static (double FifoFirst, double SampleFirst) Of(ArmRates rates, IReadOnlyList<Strategy> arms, int budget)
     {
         var best = arms.Max(a => rates.Of(a).Bug);
-        var after = best == 0 ? Budget : Math.Min(Budget, 1 / best);
+        var after = best == 0 ? budget : Math.Min(budget, 1 / best);
         var fifoFirst = rates.FifoFails ? 1 : 1 + after;
         var sampleFirst = 1 + ((1 - rates.Of(Strategy.Random).Bug) * (rates.FifoFails ? 1 : after));
         return (fifoFirst, sampleFirst);
     }
-
-    private const double Budget = 10_000;
 }

@@ -88,7 +88,7 @@ public static class RatesCommand
         var arms = ArmsOf(rates.Shape);
         var expected = Singles.Concat(Portfolios).ToDictionary(p => p.Name, p => rates.Expected(i => p.ArmAt(i, rates.Shape), Budget));
         var best = Singles.MinBy(p => expected[p.Name])!.Name;
-        var (fifoFirst, sampleFirst) = Bounds.Of(rates, arms);
+        var (fifoFirst, sampleFirst) = Bounds.Of(rates, arms, Budget);
         Console.Error.WriteLine(Invariant($"// rates: {benchmark.Name} took {phase.Elapsed.TotalSeconds:0.0} s"));
         return new Measured(benchmark, rates, arms, expected, best, fifoFirst, sampleFirst);
     }
