@@ -12,7 +12,10 @@ namespace SimLoop.PropertyTests;
 public class TimerLatenessLaw
 {
     [FsCheck.NUnit.Property(MaxTest = 500, Arbitrary = [typeof(Arbitraries)])]
-    public Property A_timer_due_inside_a_section_is_late_by_exactly_the_rest_of_the_section(HeldTimer w)
+    public Property A_timer_due_inside_a_section_is_late_by_exactly_the_rest_of_the_section(HeldTimer w) => Holds(w, options: null);
+
+    /// <summary>The law on one generated workload, under the loop model of <paramref name="options"/> (the default when null).</summary>
+    internal static Property Holds(HeldTimer w, SimOptions? options)
     {
         var result = Sim.Run(async () =>
         {
@@ -27,7 +30,7 @@ public class TimerLatenessLaw
             });
             var sleeper = Sim.Spawn("sleeper", async () => await Sim.Delay(Ms.Of(w.DueMs)));
             await Task.WhenAll(holder, sleeper);
-        });
+        }, options);
 
         var predicted = Ms.Of(w.HoldFromMs + w.HoldMs - w.DueMs);
         return Expect.All(
