@@ -13,35 +13,15 @@ namespace SimLoop.Scheduling;
 /// is random too, not tied to the order of the points in time. A bug that needs d ordering constraints is found
 /// with probability at least 1 / (n * k^(d-1)) per run. Same-instant events are ordered randomly.
 /// </summary>
-internal sealed class PctStrategy : Strategy
+internal sealed class PctStrategy(int depth, int expectedSteps, bool learnsSteps = false) : StepLearningStrategy(expectedSteps, learnsSteps)
 {
-    public PctStrategy(int depth, int expectedSteps, bool learnsSteps = false)
-    {
-        Depth = depth;
-        ExpectedSteps = expectedSteps;
-        LearnsSteps = learnsSteps;
-    }
-
-    /// <summary>True for Strategy.Pct(depth): exploration replaces ExpectedSteps with the measured decision count.</summary>
-    public bool LearnsSteps { get; }
-
-    /// <summary>Used when nothing has measured the program (a single Sim.Run with Strategy.Pct).</summary>
-    public const int DefaultExpectedSteps = 100;
-
-    public int Depth { get; }
-
-    public int ExpectedSteps { get; }
+    public int Depth { get; } = depth;
 
     public override string Name => "pct" + Depth.ToString(CultureInfo.InvariantCulture);
 
-    internal override string Descriptor => Name + "n" + ExpectedSteps.ToString(CultureInfo.InvariantCulture);
-
     internal override Scheduler CreateScheduler(ulong seed) => new PctScheduler(seed, Depth, ExpectedSteps);
 
-    internal override bool NeedsMeasuredDecisions => LearnsSteps;
-
-    internal override Strategy ForIteration(int iteration, ProgramShape shape) =>
-        LearnsSteps ? new PctStrategy(Depth, shape.Decisions) : this;
+    protected override Strategy WithSteps(int expectedSteps) => new PctStrategy(Depth, expectedSteps);
 
     private sealed class PctScheduler : Scheduler
     {

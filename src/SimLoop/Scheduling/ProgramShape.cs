@@ -10,7 +10,7 @@ namespace SimLoop.Scheduling;
 internal readonly record struct ProgramShape(int Decisions, int Tasks)
 {
     /// <summary>Before any measurement (a single Sim.Run): PCT's default step count and a few tasks.</summary>
-    public static ProgramShape Unmeasured { get; } = new(PctStrategy.DefaultExpectedSteps, 2);
+    public static ProgramShape Unmeasured { get; } = new(StepLearningStrategy.DefaultExpectedSteps, 2);
 
     /// <summary>FIFO's order, counting what it passes through.</summary>
     internal sealed class Probe(ulong seed) : Scheduler(seed)

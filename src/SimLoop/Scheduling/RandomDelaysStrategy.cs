@@ -12,32 +12,15 @@ namespace SimLoop.Scheduling;
 /// schedules with at most <c>bound</c> delays are exactly the ones this strategy samples). Same-instant events keep
 /// creation order.
 /// </summary>
-internal sealed class RandomDelaysStrategy : Strategy
+internal sealed class RandomDelaysStrategy(int bound, int expectedSteps, bool learnsSteps = false) : StepLearningStrategy(expectedSteps, learnsSteps)
 {
-    public RandomDelaysStrategy(int bound, int expectedSteps, bool learnsSteps = false)
-    {
-        Bound = bound;
-        ExpectedSteps = expectedSteps;
-        LearnsSteps = learnsSteps;
-    }
-
-    public int Bound { get; }
-
-    public int ExpectedSteps { get; }
-
-    /// <summary>True for Strategy.RandomDelays(bound): exploration replaces ExpectedSteps with the measured decision count.</summary>
-    public bool LearnsSteps { get; }
+    public int Bound { get; } = bound;
 
     public override string Name => "delay" + Bound.ToString(CultureInfo.InvariantCulture);
 
-    internal override string Descriptor => Name + "n" + ExpectedSteps.ToString(CultureInfo.InvariantCulture);
-
-    internal override bool NeedsMeasuredDecisions => LearnsSteps;
-
-    internal override Strategy ForIteration(int iteration, ProgramShape shape) =>
-        LearnsSteps ? new RandomDelaysStrategy(Bound, shape.Decisions) : this;
-
     internal override Scheduler CreateScheduler(ulong seed) => new DelayScheduler(seed, Bound, ExpectedSteps);
+
+    protected override Strategy WithSteps(int expectedSteps) => new RandomDelaysStrategy(Bound, expectedSteps);
 
     private sealed class DelayScheduler : Scheduler
     {

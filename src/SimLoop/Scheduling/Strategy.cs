@@ -30,7 +30,7 @@ public abstract class Strategy
     public static Strategy Pct(int depth = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        return new PctStrategy(depth, PctStrategy.DefaultExpectedSteps, learnsSteps: true);
+        return new PctStrategy(depth, StepLearningStrategy.DefaultExpectedSteps, learnsSteps: true);
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public abstract class Strategy
     public static Strategy RandomDelays(int bound = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bound, 1);
-        return new RandomDelaysStrategy(bound, PctStrategy.DefaultExpectedSteps, learnsSteps: true);
+        return new RandomDelaysStrategy(bound, StepLearningStrategy.DefaultExpectedSteps, learnsSteps: true);
     }
 
     /// <summary>The short name used in replay tokens, reports and SIMLOOP_STRATEGY.</summary>
